@@ -1,0 +1,54 @@
+// Test databases: a throwaway in-memory PGlite, and with DATABASE_URL also a fresh database on the real server.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { createDb, type DbHandle } from '../../src/db/create-db.js';
+import { migrateToLatest } from '../../src/db/migrator.js';
+
+export interface TestDb extends DbHandle {
+  /** Closes the connection and drops the database (on Postgres). */
+  dispose(): Promise<void>;
+  /** Connection string of the per-test Postgres database, when on Postgres. */
+  url: string | null;
+}
+
+/** The database kinds store tests run on: always PGlite, plus Postgres when DATABASE_URL is set. */
+export const dbKinds: ('pglite' | 'pg')[] = process.env.DATABASE_URL ? ['pglite', 'pg'] : ['pglite'];
+
+/** Creates a migrated, empty database of the given kind. */
+export async function createTestDb(kind: 'pglite' | 'pg', options: { migrate?: boolean } = {}): Promise<TestDb> {
+  let handle: DbHandle;
+  let url: string | null = null;
+  let drop = async () => {};
+  if (kind === 'pg') {
+    const serverUrl = process.env.DATABASE_URL;
+    if (!serverUrl) throw new Error('DATABASE_URL is not set');
+    const name = `bantin_test_${randomBytes(6).toString('hex')}`;
+    await runAdmin(serverUrl, `CREATE DATABASE ${name}`);
+    const target = new URL(serverUrl);
+    target.pathname = `/${name}`;
+    url = target.toString();
+    handle = createDb({ databaseUrl: url, dataDir: 'unused' });
+    drop = () => runAdmin(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } else {
+    handle = createDb({ databaseUrl: null, dataDir: 'memory://' });
+  }
+  if (options.migrate !== false) await migrateToLatest(handle.db);
+  return {
+    ...handle,
+    url,
+    dispose: async () => {
+      await handle.close();
+      await drop();
+    },
+  };
+}
+
+async function runAdmin(serverUrl: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}

@@ -97,7 +97,7 @@ const pollSchema = z
     /** Longest wait between two checks of a failing source. */
     maxBackoff: duration('24h'),
   })
-  .default({} as never);
+  .prefault({});
 
 const storiesSchema = z
   .strictObject({
@@ -108,7 +108,7 @@ const storiesSchema = z
     /** Lowest topic score that files a story under a topic. */
     topicThreshold: z.number().min(0).default(1),
   })
-  .default({} as never);
+  .prefault({});
 
 const digestSchema = z
   .strictObject({
@@ -121,9 +121,9 @@ const digestSchema = z
     fromAddress: z.string().default('bantin <bantin@localhost>'),
     maxAttempts: z.number().int().min(1).max(20).default(5),
   })
-  .default({} as never);
+  .prefault({});
 
-const retentionSchema = z.strictObject({ maxAge: duration('180d') }).default({} as never);
+const retentionSchema = z.strictObject({ maxAge: duration('180d') }).prefault({});
 
 export const configSchema = z.strictObject({
   timezone: timezone.default('Asia/Ho_Chi_Minh'),

@@ -2,6 +2,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { DigestTables } from './schema-digest.js';
 import type { HtmlSourceTables } from './schema-html.js';
+import type { SchedulingTables } from './schema-scheduling.js';
 import type { StoryTables } from './schema-stories.js';
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -44,6 +45,12 @@ export interface SourcesTable {
   next_check_at: ColumnType<Date, Date | string | undefined, Date | string>;
   locked_until: Timestamp | null;
   locked_by: string | null;
+  /** Where the last polls were permanently redirected, and how many polls in a row (migration 0005). */
+  redirect_target: string | null;
+  redirect_streak: Generated<number>;
+  /** Something the admin should act on, e.g. "moved permanently: update the config" (migration 0005). */
+  notice: string | null;
+  notice_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -75,7 +82,7 @@ export interface CoreTables {
 }
 
 /** Every table. Each feature keeps its table types in its own schema-*.ts file. */
-export interface Database extends CoreTables, StoryTables, DigestTables, HtmlSourceTables {}
+export interface Database extends CoreTables, StoryTables, DigestTables, HtmlSourceTables, SchedulingTables {}
 
 export type SourceRow = Selectable<SourcesTable>;
 export type NewSourceRow = Insertable<SourcesTable>;

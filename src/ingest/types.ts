@@ -103,3 +103,58 @@ export interface NormalizeContext {
   timezone: string;
   fetchedAt: Date;
 }
+
+/** A source as the pipeline sees it (mapped from a `sources` row). */
+export interface Source {
+  id: number;
+  key: string;
+  name: string;
+  /** URL polled now (the config URL, or where a confirmed permanent redirect moved it). */
+  url: string;
+  kind: 'government' | 'press';
+  type: 'feed' | 'html';
+  topics: string[];
+  timezone: string;
+  intervalMs: number;
+  enabled: boolean;
+  etag: string | null;
+  lastModified: string | null;
+  /** The source's config entry (selectors, fullText, allowPrivateNetwork, ...). */
+  settings: Record<string, unknown>;
+}
+
+/** What a source's poll learned about the remote document, stored on the source after a success. */
+export interface FetchState {
+  etag: string | null;
+  lastModified: string | null;
+  finalUrl: string;
+  feedTitle?: string;
+  siteUrl?: string;
+  ttlMinutes?: number;
+  headers?: Record<string, string>;
+  redirects?: { url: string; status: number }[];
+}
+
+/**
+ * The result of the collect step of a poll: the items a source offers now, normalized.
+ * Feed sources collect by fetch → decode → parse → normalize; HTML sources by listing → articles → extract.
+ */
+export type CollectResult =
+  | { kind: 'not-modified'; fetchState: FetchState }
+  | { kind: 'items'; items: NormalizedItem[]; fetchState: FetchState };
+
+export interface CollectContext {
+  source: Source;
+  fetcher: Fetcher;
+  now: Date;
+  /** Which of these canonical URLs the source already has stored (one query), so articles are not fetched twice. */
+  findKnownUrls(urls: string[]): Promise<Set<string>>;
+}
+
+/** An item after it was written by a poll: its row id and whether it was new or updated in place. */
+export interface StoredItem {
+  id: number;
+  sourceId: number;
+  change: 'new' | 'updated';
+  item: NormalizedItem;
+}

@@ -1,0 +1,105 @@
+// Editions and their frozen stories. An edition is written once, in one transaction, and never changed.
+import type { Kysely, Selectable } from 'kysely';
+import type { Edition, EditionStory } from '../digest/types.js';
+import type { EditionStoriesTable, EditionsTable } from './schema-digest.js';
+import type { Database } from './schema.js';
+
+export interface NewEdition {
+  week: string;
+  timezone: string;
+  from: Date;
+  to: Date;
+  builtAt: Date;
+}
+
+/** Maps a row to the domain type. */
+export function toEdition(row: Selectable<EditionsTable>): Edition {
+  return { id: row.id, week: row.week, timezone: row.timezone, from: row.starts_at, to: row.ends_at, builtAt: row.built_at };
+}
+
+/** Maps an edition_stories row to the domain type. */
+export function toEditionStory(row: Selectable<EditionStoriesTable>): EditionStory {
+  return {
+    storyId: row.story_id,
+    topicKey: row.topic_key,
+    rank: row.rank,
+    title: row.title,
+    url: row.url,
+    summary: row.summary,
+    outlets: row.outlets,
+    outletCount: row.outlet_count,
+    hasGovernment: row.has_government,
+    isUpdate: row.is_update,
+    firstSeenAt: row.first_seen_at,
+    lastSeenAt: row.last_seen_at,
+    topics: [row.topic_key],
+  };
+}
+
+/** The edition of an ISO week, if built. */
+export async function findEditionByWeek(db: Kysely<Database>, week: string): Promise<Edition | null> {
+  const row = await db.selectFrom('editions').selectAll().where('week', '=', week).executeTakeFirst();
+  return row ? toEdition(row) : null;
+}
+
+/** Every built edition, newest first. */
+export async function listEditions(db: Kysely<Database>, limit = 200): Promise<Edition[]> {
+  const rows = await db.selectFrom('editions').selectAll().orderBy('starts_at', 'desc').limit(limit).execute();
+  return rows.map(toEdition);
+}
+
+/**
+ * Writes an edition and its stories in one transaction. When another builder got there first (same week), its
+ * edition is kept and returned unchanged: the first build wins and stays frozen.
+ */
+export async function insertEditionWithStories(db: Kysely<Database>, edition: NewEdition, stories: readonly EditionStory[]): Promise<Edition> {
+  return db.transaction().execute(async (trx) => {
+    const inserted = await trx
+      .insertInto('editions')
+      .values({ week: edition.week, timezone: edition.timezone, starts_at: edition.from, ends_at: edition.to, built_at: edition.builtAt })
+      .onConflict((oc) => oc.column('week').doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    if (!inserted) return toEdition(await trx.selectFrom('editions').selectAll().where('week', '=', edition.week).executeTakeFirstOrThrow());
+    if (stories.length > 0) await trx.insertInto('edition_stories').values(stories.map((s) => toStoryValues(inserted.id, s))).execute();
+    return toEdition(inserted);
+  });
+}
+
+/** The stories of an edition, by topic and rank. */
+export async function listEditionStories(db: Kysely<Database>, editionId: number): Promise<EditionStory[]> {
+  const rows = await db.selectFrom('edition_stories').selectAll().where('edition_id', '=', editionId).orderBy('topic_key').orderBy('rank').execute();
+  return rows.map(toEditionStory);
+}
+
+/** For stories already sent in an edition that started before `before`: the most outlets they had then. */
+export async function findPreviousOutletCounts(db: Kysely<Database>, storyIds: readonly number[], before: Date): Promise<Map<number, number>> {
+  if (storyIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('edition_stories')
+    .innerJoin('editions', 'editions.id', 'edition_stories.edition_id')
+    .select(['edition_stories.story_id as storyId', (eb) => eb.fn.max('edition_stories.outlet_count').as('outlets')])
+    .where('edition_stories.story_id', 'in', [...storyIds])
+    .where('editions.starts_at', '<', before)
+    .groupBy('edition_stories.story_id')
+    .execute();
+  return new Map(rows.map((r) => [r.storyId, Number(r.outlets)]));
+}
+
+function toStoryValues(editionId: number, story: EditionStory) {
+  return {
+    edition_id: editionId,
+    topic_key: story.topicKey,
+    rank: story.rank,
+    story_id: story.storyId,
+    title: story.title,
+    url: story.url,
+    summary: story.summary,
+    outlets: JSON.stringify(story.outlets),
+    outlet_count: story.outletCount,
+    has_government: story.hasGovernment,
+    is_update: story.isUpdate,
+    first_seen_at: story.firstSeenAt,
+    last_seen_at: story.lastSeenAt,
+  };
+}

@@ -1,0 +1,149 @@
+// The digest email: MJML built from templates/email/, compiled once per (edition, locale, topic set) and then
+// personalised per recipient by replacing two placeholders (preferences and unsubscribe links).
+import { randomBytes } from 'node:crypto';
+import mjml2html from 'mjml';
+import type { TopicConfig } from '../config/schema.js';
+import { BantinError } from '../errors.js';
+import type { Locale } from '../subscribers/types.js';
+import { formatDate, translate } from './i18n.js';
+import { escapeHtml, renderTemplate } from './template.js';
+import type { EditionContent, EditionStory } from './types.js';
+
+// Random per process so text from a source can never collide with (and be replaced as) a placeholder.
+const NONCE = randomBytes(6).toString('hex');
+const PREFERENCES_PLACEHOLDER = `%%preferences-${NONCE}%%`;
+const UNSUBSCRIBE_PLACEHOLDER = `%%unsubscribe-${NONCE}%%`;
+
+export interface CompiledDigest {
+  subject: string;
+  /** HTML and text with placeholders for the recipient's links. */
+  html: string;
+  text: string;
+}
+
+export interface RecipientLinks {
+  preferencesUrl: string;
+  unsubscribeUrl: string;
+}
+
+export interface DigestView {
+  content: EditionContent;
+  locale: Locale;
+  topicKeys: string[];
+  topics: readonly TopicConfig[];
+  publicUrl: string;
+}
+
+/** The topics (in config order) of a subscriber that have stories in the edition. */
+export function selectDigestTopics(subscriberTopics: readonly string[], stories: readonly EditionStory[], topics: readonly TopicConfig[]): string[] {
+  const withStories = new Set(stories.map((s) => s.topicKey));
+  return topics.map((t) => t.key).filter((key) => subscriberTopics.includes(key) && withStories.has(key));
+}
+
+/** The MJML source of one digest (with link placeholders). */
+export function buildDigestMjml(view: DigestView): string {
+  const { locale } = view;
+  const sections = view.topicKeys.map((key) => buildSectionMjml(view, key)).join('\n');
+  return renderTemplate('email/digest.mjml', {
+    lang: locale,
+    subject: buildDigestSubject(view),
+    preview: view.topicKeys.map((key) => readTopicName(view, key)).join(' · '),
+    heading: translate(locale, 'digest.heading', { week: view.content.edition.week }),
+    dates: translate(locale, 'digest.dates', readDates(view)),
+    sections,
+    footer: translate(locale, 'digest.footer'),
+    webUrl: buildArchiveUrl(view.publicUrl, view.content.edition.week, locale),
+    webLabel: translate(locale, 'digest.webVersion'),
+    preferencesUrl: PREFERENCES_PLACEHOLDER,
+    preferencesLabel: translate(locale, 'digest.preferences'),
+    unsubscribeUrl: UNSUBSCRIBE_PLACEHOLDER,
+    unsubscribeLabel: translate(locale, 'digest.unsubscribe'),
+  });
+}
+
+/** The plain-text part (with link placeholders). */
+export function buildDigestText(view: DigestView): string {
+  const { locale } = view;
+  const lines = [translate(locale, 'digest.heading', { week: view.content.edition.week }), translate(locale, 'digest.dates', readDates(view)), ''];
+  for (const key of view.topicKeys) {
+    const name = readTopicName(view, key);
+    lines.push(name, '='.repeat(name.length), '');
+    for (const story of readTopicStories(view, key)) {
+      const badge = story.isUpdate ? `[${translate(locale, 'story.updated')}] ` : '';
+      lines.push(`* ${badge}${story.title}`);
+      if (story.url) lines.push(`  ${story.url}`);
+      lines.push(`  ${translate(locale, 'story.outlets', { outlets: story.outlets.map((o) => o.name).join(', ') })}`);
+      if (story.summary) lines.push(`  ${story.summary}`);
+      lines.push('');
+    }
+  }
+  lines.push('--', translate(locale, 'digest.footer'));
+  lines.push(`${translate(locale, 'digest.webVersion')}: ${buildArchiveUrl(view.publicUrl, view.content.edition.week, locale)}`);
+  lines.push(`${translate(locale, 'digest.preferences')}: ${PREFERENCES_PLACEHOLDER}`);
+  lines.push(`${translate(locale, 'digest.unsubscribe')}: ${UNSUBSCRIBE_PLACEHOLDER}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** The subject line. */
+export function buildDigestSubject(view: Pick<DigestView, 'content' | 'locale'>): string {
+  return translate(view.locale, 'digest.subject', { week: view.content.edition.week, ...readDates(view) });
+}
+
+/** Compiles a digest: MJML → HTML (async in mjml 5), no minify (it is slow and breaks Outlook comments). */
+export async function compileDigest(view: DigestView): Promise<CompiledDigest> {
+  const html = await compileMjml(buildDigestMjml(view));
+  return { subject: buildDigestSubject(view), html, text: buildDigestText(view) };
+}
+
+/** Compiles MJML with no web fonts (no assets from other hosts); throws on any validation error. */
+export async function compileMjml(source: string): Promise<string> {
+  const result = await mjml2html(source, { validationLevel: 'strict', fonts: {}, keepComments: false });
+  if (result.errors.length > 0) {
+    throw new BantinError('digest', 'mjml', `MJML template error: ${result.errors[0]!.formattedMessage}`);
+  }
+  return result.html;
+}
+
+/** Puts one recipient's links into a compiled digest (URLs are escaped for HTML; the text part gets them as is). */
+export function personalizeDigest(compiled: CompiledDigest, links: RecipientLinks): { html: string; text: string } {
+  return {
+    html: compiled.html
+      .replaceAll(PREFERENCES_PLACEHOLDER, escapeHtml(links.preferencesUrl))
+      .replaceAll(UNSUBSCRIBE_PLACEHOLDER, escapeHtml(links.unsubscribeUrl)),
+    text: compiled.text.replaceAll(PREFERENCES_PLACEHOLDER, links.preferencesUrl).replaceAll(UNSUBSCRIBE_PLACEHOLDER, links.unsubscribeUrl),
+  };
+}
+
+/** `/archive/2026-W48?lang=en` on the public URL. */
+export function buildArchiveUrl(publicUrl: string, week: string, locale: Locale): string {
+  return `${publicUrl}/archive/${week}?lang=${locale}`;
+}
+
+function buildSectionMjml(view: DigestView, key: string): string {
+  const stories = readTopicStories(view, key)
+    .map((story) =>
+      renderTemplate('email/digest-story.mjml', {
+        badge: story.isUpdate ? `<span style="color:#b45309">[${escapeHtml(translate(view.locale, 'story.updated'))}]</span> ` : '',
+        url: story.url ?? buildArchiveUrl(view.publicUrl, view.content.edition.week, view.locale),
+        title: story.title,
+        outlets: translate(view.locale, 'story.outlets', { outlets: story.outlets.map((o) => o.name).join(', ') }),
+        summary: story.summary,
+      }),
+    )
+    .join('\n');
+  return renderTemplate('email/digest-section.mjml', { topicName: readTopicName(view, key), stories });
+}
+
+function readTopicStories(view: DigestView, key: string): EditionStory[] {
+  return view.content.stories.filter((s) => s.topicKey === key).sort((a, b) => a.rank - b.rank);
+}
+
+function readTopicName(view: Pick<DigestView, 'topics' | 'locale'>, key: string): string {
+  return view.topics.find((t) => t.key === key)?.name[view.locale] ?? key;
+}
+
+function readDates(view: Pick<DigestView, 'content' | 'locale'>): { from: string; to: string } {
+  const { edition } = view.content;
+  const lastDay = new Date(edition.to.getTime() - 1);
+  return { from: formatDate(view.locale, edition.from, edition.timezone), to: formatDate(view.locale, lastDay, edition.timezone) };
+}

@@ -1,0 +1,61 @@
+// The HTTP app: each feature registers its routes from its own module; this file wires them and runs the server.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
+import { Hono } from 'hono';
+import type { Kysely } from 'kysely';
+import type { BantinConfig } from '../config/schema.js';
+import type { Settings } from '../config/settings.js';
+import type { Database } from '../db/schema.js';
+import { registerFeedRoutes } from './feed-routes.js';
+import { registerHealthRoutes } from './health-routes.js';
+
+/** What route modules receive. */
+export interface HttpDeps {
+  db: Kysely<Database>;
+  config: BantinConfig;
+  settings: Settings;
+  /** The clock; tests pass a fixed one. */
+  now?: () => Date;
+}
+
+/** A listening server. */
+export interface RunningHttpServer {
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Creates the app with every route registered. */
+export function createHttpApp(deps: HttpDeps): Hono {
+  const app = new Hono();
+  app.notFound((c) => c.text('not found', 404));
+  app.onError((error, c) => {
+    // The client gets no internals; the operator gets the message on stderr.
+    console.error(`http: ${c.req.method} ${c.req.path} failed: ${error.message}`);
+    return c.text('internal error', 500);
+  });
+  registerHealthRoutes(app, deps);
+  registerFeedRoutes(app, deps);
+  return app;
+}
+
+/** Listens on the port (0 picks a free one) and resolves once the socket is bound. */
+export async function startHttpServer(app: Hono, port: number, host = '0.0.0.0'): Promise<RunningHttpServer> {
+  const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return { port: (server.address() as AddressInfo).port, close: () => closeServer(server) };
+}
+
+// Idle keep-alive sockets would hold close() open until they time out, so they are closed at once.
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    server.closeIdleConnections();
+  });
+}

@@ -1,0 +1,79 @@
+// One source's poll, as a list of stage calls: collect → identify → plan → store (one transaction) → record.
+import type { Kysely } from 'kysely';
+import type { BantinConfig } from '../config/schema.js';
+import { findKnownItems, findKnownUrls, insertItems, updateItem } from '../db/items.repo.js';
+import type { Database } from '../db/schema.js';
+import { recordPollFailure, recordPollSuccess } from '../db/sources.repo.js';
+import { describeError } from '../errors.js';
+import { collectSourceItems } from './collect.js';
+import { dedupeWithinFeed, identifyItem } from './identify.js';
+import { planItemWrites, type IdentifiedItem } from './plan-item-writes.js';
+import type { CollectContext, Fetcher, Source, StoredItem } from './types.js';
+
+/** Called inside the poll's transaction after its items are written (stories and topics plug in here). */
+export type AfterItemsStored = (trx: Kysely<Database>, source: Source, stored: StoredItem[], now: Date) => Promise<void>;
+
+export interface PollDeps {
+  db: Kysely<Database>;
+  fetcher: Fetcher;
+  config: BantinConfig;
+  /** Names this process in leases. */
+  instanceId: string;
+  now: () => Date;
+  afterItemsStored?: AfterItemsStored;
+}
+
+export type PollOutcome =
+  | { sourceKey: string; status: 'stored'; newItems: number; updatedItems: number; unchangedItems: number }
+  | { sourceKey: string; status: 'not-modified' }
+  | { sourceKey: string; status: 'error'; code: string; message: string };
+
+/** Polls one claimed source. Never throws for the source's own faults: they are recorded on the source. */
+export async function pollSource(deps: PollDeps, source: Source): Promise<PollOutcome> {
+  const now = deps.now();
+  const ctx: CollectContext = {
+    source,
+    fetcher: deps.fetcher,
+    now,
+    findKnownUrls: (urls) => findKnownUrls(deps.db, source.id, urls),
+  };
+  try {
+    const collected = await collectSourceItems(ctx);
+    if (collected.kind === 'not-modified') {
+      await recordPollSuccess(deps.db, source.id, { ...recordBase(deps, source, now), fetchState: collected.fetchState, newItems: 0 });
+      return { sourceKey: source.key, status: 'not-modified' };
+    }
+    const identified = dedupeWithinFeed(collected.items.map((item): IdentifiedItem => ({ ...identifyItem(item), item })));
+    const known = await findKnownItems(deps.db, source.id, identified.map((entry) => entry.identityKey));
+    const plan = planItemWrites(identified, known);
+    const stored = await deps.db.transaction().execute(async (trx) => {
+      const ids = await insertItems(trx, source.id, plan.inserts, now);
+      const written: StoredItem[] = plan.inserts.flatMap((entry) => {
+        const id = ids.get(entry.identityKey);
+        return id === undefined ? [] : [{ id, sourceId: source.id, change: 'new' as const, item: entry.item }];
+      });
+      for (const { id, entry } of plan.updates) {
+        await updateItem(trx, id, entry, now);
+        written.push({ id, sourceId: source.id, change: 'updated', item: entry.item });
+      }
+      if (deps.afterItemsStored && written.length > 0) await deps.afterItemsStored(trx, source, written, now);
+      const newItems = written.filter((s) => s.change === 'new').length;
+      await recordPollSuccess(trx, source.id, { ...recordBase(deps, source, now), fetchState: collected.fetchState, newItems });
+      return written;
+    });
+    const newItems = stored.filter((s) => s.change === 'new').length;
+    return { sourceKey: source.key, status: 'stored', newItems, updatedItems: stored.length - newItems, unchangedItems: plan.unchanged };
+  } catch (error) {
+    const { code, message } = describeError(error);
+    await recordPollFailure(deps.db, source.id, { ...recordBase(deps, source, now), nextCheckAt: nextCheckAfterError(deps, source, now), code, message });
+    return { sourceKey: source.key, status: 'error', code, message };
+  }
+}
+
+function recordBase(deps: PollDeps, source: Source, now: Date) {
+  return { now, instanceId: deps.instanceId, nextCheckAt: new Date(now.getTime() + source.intervalMs) };
+}
+
+function nextCheckAfterError(deps: PollDeps, source: Source, now: Date): Date {
+  return new Date(now.getTime() + Math.min(source.intervalMs * 2, deps.config.poll.maxBackoff));
+}

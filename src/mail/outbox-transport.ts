@@ -1,0 +1,47 @@
+// SMTP_URL unset: each message becomes `<week>-<subscriber>.eml` in $BANTIN_DATA_DIR/outbox/. Written to a
+// `.part` file first and renamed, so a full disk never leaves a half message that looks delivered.
+import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import nodemailer from 'nodemailer';
+import { toNodemailerMessage } from './smtp-transport.js';
+import type { MailTransport, OutgoingMessage, SendResult } from './types.js';
+
+/** Creates the outbox transport writing into `dir` (created on first use). */
+export function createOutboxTransport(dir: string): MailTransport {
+  const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' } as never);
+  let ready: Promise<unknown> | null = null;
+  return {
+    kind: 'outbox',
+    async send(message: OutgoingMessage): Promise<SendResult> {
+      ready ??= mkdir(dir, { recursive: true }).catch((error: unknown) => {
+        ready = null;
+        throw error;
+      });
+      await ready;
+      const info = (await composer.sendMail(toNodemailerMessage(message))) as { message: Buffer };
+      const name = buildOutboxFileName(message.messageId);
+      await writeAtomically(path.join(dir, name), info.message);
+      return { response: `outbox ${name}` };
+    },
+    async close() {
+      composer.close();
+    },
+  };
+}
+
+/** The file name for a Message-ID: its local part made filesystem-safe, plus `.eml`. */
+export function buildOutboxFileName(messageId: string): string {
+  const local = messageId.replace(/^<|>$/g, '').split('@')[0] ?? 'message';
+  return `${local.replace(/[^A-Za-z0-9._-]/g, '_')}.eml`;
+}
+
+async function writeAtomically(file: string, data: Buffer): Promise<void> {
+  const part = `${file}.part`;
+  try {
+    await writeFile(part, data);
+    await rename(part, file);
+  } catch (error) {
+    await unlink(part).catch(() => undefined);
+    throw error;
+  }
+}

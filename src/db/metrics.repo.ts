@@ -36,13 +36,3 @@ export async function countDeliveriesByState(db: Kysely<Database>): Promise<{ st
     select ${sql.ref(column)}::text as state, count(*)::int as count from deliveries group by 1 order by 1`.execute(db);
   return rows;
 }
-
-/** True when the database answers a trivial query. */
-export async function isDatabaseReachable(db: Kysely<Database>): Promise<boolean> {
-  try {
-    await sql`select 1`.execute(db);
-    return true;
-  } catch {
-    return false;
-  }
-}

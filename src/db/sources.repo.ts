@@ -29,6 +29,7 @@ export function toSource(row: SourceRow): Source {
     enabled: row.enabled,
     etag: row.etag,
     lastModified: row.last_modified,
+    errorStreak: row.error_streak,
     settings: row.settings,
   };
 }

@@ -112,10 +112,9 @@ function describeFeed(deps: HttpDeps, request: FeedRequest, items: readonly Feed
 }
 
 function buildNextUrl(selfUrl: string, limit: number, last: FeedItem): string {
-  const query = new URLSearchParams();
-  if (limit !== DEFAULT_FEED_LIMIT) query.set('limit', String(limit));
-  query.set('before', formatCursor(last.publishedAt, last.id));
-  return `${selfUrl}?${query.toString()}`;
+  // The cursor's characters (digits, `-:.TZ~`) are all legal in a query, so it is written unencoded and stays readable.
+  const limitPart = limit === DEFAULT_FEED_LIMIT ? '' : `limit=${limit}&`;
+  return `${selfUrl}?${limitPart}before=${formatCursor(last.publishedAt, last.id)}`;
 }
 
 /** Maps a stored item to a feed entry; the id uses the database key, which survives restarts. */

@@ -1,14 +1,23 @@
-// /metrics (Prometheus text), /healthz (the process answers) and /readyz (database reachable, migrations applied).
-import { Hono } from 'hono';
+// /metrics (Prometheus text) and /readyz (database reachable, every migration applied).
+import type { Hono } from 'hono';
 import type { Kysely } from 'kysely';
-import { isDatabaseReachable } from '../db/metrics.repo.js';
+import { pingDatabase } from '../db/health.repo.js';
 import { hasPendingMigrations } from '../db/migrator.js';
 import type { Database } from '../db/schema.js';
 import type { BantinMetrics } from '../observability/metrics.js';
 
-/** The readiness of the instance and why it is not ready. */
+export interface MetricsRouteDeps {
+  db: Kysely<Database>;
+  metrics: BantinMetrics;
+}
+
+/** Whether the instance can serve, and why not. */
 export async function checkReadiness(db: Kysely<Database>): Promise<{ ready: boolean; reason?: string }> {
-  if (!(await isDatabaseReachable(db))) return { ready: false, reason: 'database unreachable' };
+  try {
+    await pingDatabase(db);
+  } catch {
+    return { ready: false, reason: 'database unreachable' };
+  }
   try {
     if (await hasPendingMigrations(db)) return { ready: false, reason: 'migrations pending' };
   } catch (error) {
@@ -17,18 +26,15 @@ export async function checkReadiness(db: Kysely<Database>): Promise<{ ready: boo
   return { ready: true };
 }
 
-/** Routes for monitoring; mount with `app.route('/', createMetricsRoutes(...))`. */
-export function createMetricsRoutes(deps: { db: Kysely<Database>; metrics: BantinMetrics }): Hono {
-  const app = new Hono();
+/** Registers /metrics and /readyz. */
+export function registerMetricsRoutes(app: Hono, deps: MetricsRouteDeps): void {
   app.get('/metrics', async (c) => {
     const body = await deps.metrics.registry.metrics();
     return c.body(body, 200, { 'content-type': deps.metrics.registry.contentType, 'cache-control': 'no-store' });
   });
-  app.get('/healthz', (c) => c.json({ status: 'ok' }, 200, { 'cache-control': 'no-store' }));
   app.get('/readyz', async (c) => {
     const readiness = await checkReadiness(deps.db);
-    const status = readiness.ready ? 200 : 503;
-    return c.json(readiness.ready ? { status: 'ready' } : { status: 'not ready', reason: readiness.reason }, status, { 'cache-control': 'no-store' });
+    const body = readiness.ready ? { status: 'ready' } : { status: 'not ready', reason: readiness.reason };
+    return c.json(body, readiness.ready ? 200 : 503, { 'cache-control': 'no-store' });
   });
-  return app;
 }

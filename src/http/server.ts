@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { BantinConfig } from '../config/schema.js';
 import type { Settings } from '../config/settings.js';
 import type { Database } from '../db/schema.js';
+import type { Logger } from '../observability/logger.js';
 import { registerFeedRoutes } from './feed-routes.js';
 import { registerHealthRoutes } from './health-routes.js';
 
@@ -17,6 +18,8 @@ export interface HttpDeps {
   settings: Settings;
   /** The clock; tests pass a fixed one. */
   now?: () => Date;
+  /** Where unexpected route errors are logged; stderr when absent. */
+  logger?: Logger;
 }
 
 /** A listening server. */
@@ -30,8 +33,10 @@ export function createHttpApp(deps: HttpDeps): Hono {
   const app = new Hono();
   app.notFound((c) => c.text('not found', 404));
   app.onError((error, c) => {
-    // The client gets no internals; the operator gets the message on stderr.
-    console.error(`http: ${c.req.method} ${c.req.path} failed: ${error.message}`);
+    // The client gets no internals; the operator gets the message in the log.
+    const message = `http: ${c.req.method} ${c.req.path} failed: ${error.message}`;
+    if (deps.logger) deps.logger.error({ err: error }, message);
+    else console.error(message);
     return c.text('internal error', 500);
   });
   registerHealthRoutes(app, deps);

@@ -6,8 +6,12 @@ import type { Zone } from 'luxon';
 /** How far in the future a published date may be before it is clamped to the fetch time. */
 export const MAX_FUTURE_SKEW_MS = 24 * 60 * 60 * 1000;
 
+// English, plus the unambiguous three-letter forms of Portuguese, Spanish, Italian, French and German
+// month names that feeds generated with a non-English locale write ("Seg, 24 Set 2018").
 const MONTHS: Readonly<Record<string, number>> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  ene: 1, gen: 1, fev: 2, fév: 2, mär: 3, abr: 4, avr: 4, mai: 5, mag: 5, giu: 6, lug: 7,
+  ago: 8, aoû: 8, set: 9, out: 10, ott: 10, okt: 10, dez: 12, dic: 12, déc: 12,
 };
 
 // Offsets in minutes. Unknown alphabetic zones read as UTC, as RFC 2822 says of military zones.
@@ -22,7 +26,7 @@ const TIME = String.raw`(\d{1,2})[:h](\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?`;
 const TAIL = String.raw`\s*(?:\(?(${ZONE})\)?)?\s*(?:\([^)]*\))?$`;
 
 // "09 Oct 2026 07:34:21 +0700", "06-Nov-94 08:49:37 GMT", weekday already removed.
-const RFC822 = new RegExp(String.raw`^(\d{1,2})[\s-]+([A-Za-z]{3,9})\.?[\s-]+(\d{4}|\d{2})(?:[\sT,]+${TIME})?${TAIL}`);
+const RFC822 = new RegExp(String.raw`^(\d{1,2})[\s-]+(\p{L}{3,9})\.?[\s-]+(\d{4}|\d{2})(?:[\sT,]+${TIME})?${TAIL}`, 'u');
 // "Oct 09 2026 07:34:21 GMT+0700 (Indochina Time)" — JavaScript's Date#toString and US prose.
 const MONTH_FIRST = new RegExp(String.raw`^(?:[A-Za-z]{3,9}\.?,?\s+)?([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})(?:[\sT,]+${TIME})?${TAIL}`);
 // asctime: "Sun Nov 6 08:49:37 1994" (whitespace already collapsed).

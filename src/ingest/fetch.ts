@@ -48,6 +48,7 @@ export function buildUserAgent(version: string, publicUrl: string): string {
 /** Creates the one network client for feeds and pages: limits, redirects, conditional GET, guard. */
 export function createFetcher(options: FetcherOptions): Fetcher & { close(): Promise<void> } {
   const { concurrency, perHost, ...limits } = options;
+  // Two pools so a guarded request never reuses a keep-alive connection opened without the guard.
   const deps: FetchDeps = {
     limits,
     openAgent: new Agent(),

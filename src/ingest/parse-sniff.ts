@@ -38,9 +38,10 @@ export function sniffDocument(text: string): DocumentSniff {
   return { rootName: null, doctype, declaresEntities };
 }
 
-/** True when the sniffed document is an HTML page rather than a feed. */
+/** True when the sniffed document is an HTML page rather than a feed (the root element decides; an XHTML DOCTYPE before <rss> does not). */
 export function isHtmlDocument(sniff: DocumentSniff): boolean {
-  if (sniff.rootName !== null && htmlRoots.has(sniff.rootName.toLowerCase())) return true;
+  if (sniff.rootName !== null) return htmlRoots.has(sniff.rootName.toLowerCase());
+  // No element follows the prolog: only the DOCTYPE can tell.
   return sniff.doctype !== null && /^html\b/i.test(sniff.doctype);
 }
 

@@ -44,9 +44,10 @@ export function readRssItem(node: XmlNode, context: ItemContext): RawItem {
     guidIsPermalink,
     link: link ?? (guidIsPermalink === true && isHttpUrl(guid) ? guid : undefined),
     title: readMarkup(node, 'title') ?? readMarkup(node, 'dc:title'),
-    contentHtml: readMarkup(node, 'content:encoded'),
+    // content:encoded, else the rarer full-content elements older feeds used.
+    contentHtml: ['content:encoded', 'xhtml:body', 'body', 'fullitem'].map((name) => readMarkup(node, name)).find((html) => html !== undefined),
     summaryHtml: readMarkup(node, 'description') ?? readMarkup(node, 'dc:description'),
-    author: getChildText(node, 'dc:creator') ?? getChildText(node, 'author') ?? getChildText(node, 'itunes:author'),
+    author: ['dc:creator', 'author', 'dc:author', 'itunes:author'].map((name) => getChildText(node, name)).find((name) => name !== undefined),
     categories: readTexts(node, ['category', 'dc:subject']),
     published: getChildText(node, 'pubDate') ?? getChildText(node, 'dc:date') ?? getChildText(node, 'dcterms:issued'),
     updated: getChildText(node, 'dcterms:modified') ?? getChildText(node, 'atom:updated'),
@@ -90,22 +91,35 @@ export function readAtomPerson(node: XmlNode | undefined): string | undefined {
 }
 
 /**
- * An Atom text construct as HTML-ish text: type="xhtml" is serialized, type="html" is already
+ * An Atom text construct (title, summary, content) as HTML-ish text: type="xhtml" is serialized, type="html" is already
  * HTML, type="text" stays as written — except for content, where it is escaped so that the
  * sanitizer downstream reads it as text.
  */
-function readAtomText(node: XmlNode | undefined, isContent: boolean): string | undefined {
+export function readAtomText(node: XmlNode | undefined, isContent: boolean): string | undefined {
   if (node === undefined || getAttr(node, 'src') !== undefined) return undefined;
   const type = (getAttr(node, 'type') ?? 'text').trim().toLowerCase();
+  const mode = getAttr(node, 'mode')?.trim().toLowerCase();
   let value: string | undefined;
-  if (type === 'xhtml' || type === 'application/xhtml+xml') {
-    const div = getChild(node, 'div') ?? getChild(node, 'xhtml:div');
-    value = getInnerXhtml(div ?? node);
+  if (type === 'xhtml') {
+    // Atom 1.0: the wrapping <div> is not part of the content.
+    value = getInnerXhtml(getChild(node, 'div') ?? getChild(node, 'xhtml:div') ?? node);
+  } else if (type === 'application/xhtml+xml' || mode === 'xml') {
+    value = getInnerXhtml(node);
   } else {
-    value = getMarkup(node);
+    value = mode === 'base64' || isBase64Type(type) ? decodeBase64(getMarkup(node) ?? '') : getMarkup(node);
     if (isContent && (type === 'text' || type === 'text/plain')) value = escapeHtml(value ?? '');
   }
   return value === undefined || value.trim() === '' ? undefined : value;
+}
+
+/** Atom 1.0: a content type that is neither text nor XML is base64-encoded. */
+function isBase64Type(type: string): boolean {
+  return !['text', 'html', 'xhtml'].includes(type) && !type.startsWith('text/') && !/[+/]xml$/.test(type);
+}
+
+/** Atom 0.3 mode="base64" or a binary type: the text is base64 of UTF-8 (NFC like every decoded text). */
+function decodeBase64(text: string): string {
+  return Buffer.from(text.replace(/\s+/g, ''), 'base64').toString('utf8').normalize('NFC');
 }
 
 function readAtomCategories(node: XmlNode): string[] {

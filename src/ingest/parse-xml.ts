@@ -5,9 +5,9 @@
 // need (guid isPermaLink, media:*, xml:base, category lists, Atom link rels).
 import Parser from 'rss-parser';
 import { BantinError } from '../errors.js';
-import { pickAtomLink, readAtomEntry, readAtomPerson, readRssItem, resolveBase } from './parse-xml-items.js';
+import { pickAtomLink, readAtomEntry, readAtomPerson, readAtomText, readRssItem, resolveBase } from './parse-xml-items.js';
 import type { ItemContext } from './parse-xml-items.js';
-import { getAttr, getChild, getChildren, getChildText, getTrimmedText } from './parse-xml-nodes.js';
+import { getAttr, getChild, getChildren, getChildText, getMarkup } from './parse-xml-nodes.js';
 import type { XmlNode } from './parse-xml-nodes.js';
 import type { ParsedFeed } from './types.js';
 
@@ -101,7 +101,7 @@ function mapRssFeed(root: XmlNode, format: 'rss' | 'rdf'): ParsedFeed {
   const context: ItemContext = { baseUrl: resolveBase(getAttr(channel, 'xml:base'), rootBase) };
   return {
     format,
-    title: getTrimmedText(getChild(channel, 'title')) ?? getChildText(channel, 'dc:title'),
+    title: (getMarkup(getChild(channel, 'title'))?.trim() || undefined) ?? getChildText(channel, 'dc:title'),
     link: getChildText(channel, 'link') ?? pickAtomLink(getChildren(channel, 'atom:link')),
     ttlMinutes: readTtl(channel),
     items: items.map((item) => readRssItem(item, context)),
@@ -115,7 +115,7 @@ function mapAtomFeed(root: XmlNode): ParsedFeed {
   };
   return {
     format: 'atom',
-    title: getTrimmedText(getChild(root, 'title')),
+    title: readAtomText(getChild(root, 'title'), false)?.trim(),
     link: pickAtomLink(getChildren(root, 'link')),
     items: getChildren(root, 'entry').map((entry) => readAtomEntry(entry, context)),
   };

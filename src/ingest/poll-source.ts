@@ -8,7 +8,8 @@ import { describeError } from '../errors.js';
 import { collectSourceItems } from './collect.js';
 import { dedupeWithinFeed, identifyItem } from './identify.js';
 import { planItemWrites, type IdentifiedItem } from './plan-item-writes.js';
-import type { CollectContext, Fetcher, Source, StoredItem } from './types.js';
+import { classifyPollFailure, computeNextCheck, parseCacheControlMaxAge } from '../scheduler/next-check.js';
+import type { CollectContext, Fetcher, FetchState, Source, StoredItem } from './types.js';
 
 /** Called inside the poll's transaction after its items are written (stories and topics plug in here). */
 export type AfterItemsStored = (trx: Kysely<Database>, source: Source, stored: StoredItem[], now: Date) => Promise<void>;
@@ -39,8 +40,9 @@ export async function pollSource(deps: PollDeps, source: Source): Promise<PollOu
   };
   try {
     const collected = await collectSourceItems(ctx);
+    const record = { now, instanceId: deps.instanceId, nextCheckAt: nextCheckAfterSuccess(source, collected.fetchState, now) };
     if (collected.kind === 'not-modified') {
-      await recordPollSuccess(deps.db, source.id, { ...recordBase(deps, source, now), fetchState: collected.fetchState, newItems: 0 });
+      await recordPollSuccess(deps.db, source.id, { ...record, fetchState: collected.fetchState, newItems: 0 });
       return { sourceKey: source.key, status: 'not-modified' };
     }
     const identified = dedupeWithinFeed(collected.items.map((item): IdentifiedItem => ({ ...identifyItem(item), item })));
@@ -58,22 +60,36 @@ export async function pollSource(deps: PollDeps, source: Source): Promise<PollOu
       }
       if (deps.afterItemsStored && written.length > 0) await deps.afterItemsStored(trx, source, written, now);
       const newItems = written.filter((s) => s.change === 'new').length;
-      await recordPollSuccess(trx, source.id, { ...recordBase(deps, source, now), fetchState: collected.fetchState, newItems });
+      await recordPollSuccess(trx, source.id, { ...record, fetchState: collected.fetchState, newItems });
       return written;
     });
     const newItems = stored.filter((s) => s.change === 'new').length;
     return { sourceKey: source.key, status: 'stored', newItems, updatedItems: stored.length - newItems, unchangedItems: plan.unchanged };
   } catch (error) {
     const { code, message } = describeError(error);
-    await recordPollFailure(deps.db, source.id, { ...recordBase(deps, source, now), nextCheckAt: nextCheckAfterError(deps, source, now), code, message });
+    const failure = classifyPollFailure(error, now);
+    const nextCheckAt = computeNextCheck({
+      now,
+      intervalMs: source.intervalMs,
+      outcome: 'error',
+      errorStreak: (source.errorStreak ?? 0) + 1,
+      retryAfterSeconds: failure.retryAfterSeconds,
+      maxBackoffMs: deps.config.poll.maxBackoff,
+    });
+    await recordPollFailure(deps.db, source.id, { now, instanceId: deps.instanceId, nextCheckAt, code, message, disableReason: failure.disable });
     return { sourceKey: source.key, status: 'error', code, message };
   }
 }
 
-function recordBase(deps: PollDeps, source: Source, now: Date) {
-  return { now, instanceId: deps.instanceId, nextCheckAt: new Date(now.getTime() + source.intervalMs) };
-}
-
-function nextCheckAfterError(deps: PollDeps, source: Source, now: Date): Date {
-  return new Date(now.getTime() + Math.min(source.intervalMs * 2, deps.config.poll.maxBackoff));
+/** Next check after a success: the interval, stretched by the feed's <ttl> or the response's Cache-Control max-age. */
+function nextCheckAfterSuccess(source: Source, fetchState: FetchState, now: Date): Date {
+  return computeNextCheck({
+    now,
+    intervalMs: source.intervalMs,
+    outcome: 'success',
+    errorStreak: 0,
+    ttlMinutes: fetchState.ttlMinutes,
+    cacheMaxAgeSeconds: parseCacheControlMaxAge(fetchState.headers?.['cache-control']),
+    maxBackoffMs: 0,
+  });
 }

@@ -119,6 +119,8 @@ export interface Source {
   enabled: boolean;
   etag: string | null;
   lastModified: string | null;
+  /** Failed polls in a row before this one (0 after a success). */
+  errorStreak?: number;
   /** The source's config entry (selectors, fullText, allowPrivateNetwork, ...). */
   settings: Record<string, unknown>;
 }
@@ -141,7 +143,13 @@ export interface FetchState {
  */
 export type CollectResult =
   | { kind: 'not-modified'; fetchState: FetchState }
-  | { kind: 'items'; items: NormalizedItem[]; fetchState: FetchState };
+  | {
+      kind: 'items';
+      items: NormalizedItem[];
+      fetchState: FetchState;
+      /** Links or articles an HTML source passed over, by reason (`known`, `off-site`, `robots`, `no-body`, …). */
+      skipped?: Record<string, number>;
+    };
 
 export interface CollectContext {
   source: Source;

@@ -1,5 +1,6 @@
 // SMTP_URL unset: each message becomes `<week>-<subscriber>.eml` in $BANTIN_DATA_DIR/outbox/. Written to a
 // `.part` file first and renamed, so a full disk never leaves a half message that looks delivered.
+import { randomBytes } from 'node:crypto';
 import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
@@ -29,8 +30,9 @@ export function createOutboxTransport(dir: string): MailTransport {
   };
 }
 
-/** The file name for a Message-ID: its local part made filesystem-safe, plus `.eml`. */
-export function buildOutboxFileName(messageId: string): string {
+/** The file name for a Message-ID: its local part made filesystem-safe, plus `.eml` (random when there is none). */
+export function buildOutboxFileName(messageId: string | undefined): string {
+  if (!messageId) return `notice-${Date.now()}-${randomBytes(6).toString('hex')}.eml`;
   const local = messageId.replace(/^<|>$/g, '').split('@')[0] ?? 'message';
   return `${local.replace(/[^A-Za-z0-9._-]/g, '_')}.eml`;
 }

@@ -185,6 +185,11 @@ describe('errors', () => {
     await expect(makeFetcher().fetch({ url: server.url })).rejects.toMatchObject({ stage: 'fetch', code: 'connection-refused' });
   });
 
+  it('reports a connection dropped mid-answer as network', async () => {
+    const server = await serve((req) => req.socket.destroy());
+    await expect(makeFetcher().fetch({ url: server.url })).rejects.toMatchObject({ stage: 'fetch', code: 'network' });
+  });
+
   it('reports an unresolvable host as dns', async () => {
     await expect(makeFetcher().fetch({ url: 'http://no-such-host.invalid/feed' })).rejects.toMatchObject({ stage: 'fetch', code: 'dns' });
   });

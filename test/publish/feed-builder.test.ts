@@ -2,7 +2,9 @@ import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
 import { buildFeed, type FeedEntry, type FeedMeta } from '../../src/publish/feed-builder.js';
 
-const parser = new Parser({ customFields: { item: ['source', 'guid'] } });
+// Fields rss-parser reads beyond its Item type: RSS content:encoded and <source>, Atom id, author and summary.
+type ParsedItem = { guid?: string; source?: string; 'content:encoded'?: string; id?: string; author?: string; summary?: string };
+const parser = new Parser<Record<string, unknown>, ParsedItem>({ customFields: { item: ['source', 'guid'] } });
 
 const meta: FeedMeta = {
   id: 'urn:bantin:feed:test',

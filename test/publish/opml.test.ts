@@ -1,3 +1,4 @@
+import { decodeXML } from 'entities';
 import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
 import { buildOpml } from '../../src/publish/opml.js';
@@ -16,10 +17,11 @@ describe('buildOpml', () => {
     expect(xml).toContain('<outline type="rss" text="Tuổi Trẻ 🎉" title="Tuổi Trẻ 🎉" xmlUrl="https://b.example/rss"/>');
   });
 
-  it('is well-formed XML that reads back to the same names', async () => {
-    // rss-parser rejects non-feed roots, but its strict XML pass runs first: a malformed document fails differently.
+  it('is well-formed XML whose attributes decode back to the source names and URLs', async () => {
+    // rss-parser's strict XML pass runs before it looks at the root: a malformed document fails with a parse error.
     await expect(new Parser().parseString(xml)).rejects.toThrow('Feed not recognized as RSS 1 or 2.');
-    const names = [...xml.matchAll(/ title="([^"]*)"/g)].map((match) => match[1]);
-    expect(names).toEqual(['Báo &quot;A&quot; &amp; &lt;B&gt;', 'Tuổi Trẻ 🎉']);
+    const attribute = (name: string) => [...xml.matchAll(new RegExp(` ${name}="([^"<]*)"`, 'g'))].map((match) => decodeXML(match[1]!));
+    expect(attribute('title')).toEqual(['Báo "A" & <B>', 'Tuổi Trẻ 🎉']);
+    expect(attribute('xmlUrl')).toEqual(['https://a.example/rss?x=1&y=2', 'https://b.example/rss']);
   });
 });

@@ -17,9 +17,34 @@ export async function insertTestSource(db: Kysely<Database>, overrides: Partial<
       settings: JSON.stringify({ key: overrides.key }),
       timezone: 'Asia/Ho_Chi_Minh',
       interval_seconds: 1800,
+      next_check_at: new Date('2026-01-01T00:00:00Z'),
       updated_at: new Date('2026-01-01T00:00:00Z'),
       created_at: new Date('2026-01-01T00:00:00Z'),
       ...overrides,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Inserts one item of a source published at `publishedAt`; returns its id. */
+export async function insertTestItem(db: Kysely<Database>, sourceId: number, identity: string, publishedAt: Date): Promise<number> {
+  const row = await db
+    .insertInto('items')
+    .values({
+      source_id: sourceId,
+      identity_key: `guid:${identity}`,
+      guid: identity,
+      url: `http://127.0.0.1:9/${identity}`,
+      title: `Tin ${identity}`,
+      summary: '',
+      content_html: '',
+      categories: JSON.stringify([]),
+      published_at: publishedAt,
+      date_missing: false,
+      content_hash: identity,
+      fetched_at: publishedAt,
+      updated_at: publishedAt,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -25,7 +25,7 @@ export interface ArticleMetadata {
 
 const PUBLISHED_META = ['article:published_time', 'og:article:published_time', 'datePublished', 'pubdate', 'publishdate', 'dc.date.issued', 'DC.date.issued', 'date'];
 const AUTHOR_MARKUP = '[itemprop="author"] [itemprop="name"], [itemprop="author"], .author-name, .author_mail, .author, .tacgia, .tac-gia, [rel="author"], .byline';
-const LEAD_MARKUP = '.sapo, .lead, .chapeau, .article-summary, .summary, .description, [itemprop="description"]:not(meta)';
+const LEAD_MARKUP = '[class*="sapo"], .lead, .chapeau, .article-summary, .summary, .description, [itemprop="description"]:not(meta)';
 const DATE_MARKUP = '[itemprop="datePublished"], .publish-date, .date-time, .datetime, .date, .time, .ngay-dang, .pdate';
 const TITLE_SEPARATOR = /\s+[-|–—»:]+\s+/;
 const AUTHOR_PREFIX = /^(?:tác giả|bài và ảnh|bài, ảnh|bài|theo|by|phóng viên|pv)\s*[:.-]?\s+/i;

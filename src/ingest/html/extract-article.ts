@@ -2,7 +2,7 @@
 import { Readability } from '@mozilla/readability';
 import { MAX_SUMMARY_CHARS } from '../normalize.js';
 import { truncateAtWord } from '../plain-text.js';
-import { htmlToPlainText, sanitizeContentHtml } from '../sanitize.js';
+import { findFirstImageSrc, htmlToPlainText, sanitizeContentHtml } from '../sanitize.js';
 import { readArticleMetadata, cleanAuthor } from './article-metadata.js';
 import type { FieldSelectors } from './article-metadata.js';
 import { cleanArticleHtml } from './clean-article.js';
@@ -57,7 +57,8 @@ export function extractArticle(html: string, pageUrl: string, options: ExtractOp
   if (measured.linkDensity > MAX_LINK_DENSITY) return { ok: false, reason: 'not-article' };
   const contentHtml = sanitizeContentHtml(prependLead(cleaned, metadata.lead, measured.text), baseUrl);
   const summary = truncateAtWord(metadata.lead ?? htmlToPlainText(contentHtml), MAX_SUMMARY_CHARS);
-  return { ok: true, article: { ...metadata, title: metadata.title, author, contentHtml, summary } };
+  const imageUrl = metadata.imageUrl ?? findFirstImageSrc(contentHtml);
+  return { ok: true, article: { ...metadata, title: metadata.title, author, imageUrl, contentHtml, summary } };
 }
 
 interface RawBody {

@@ -22,7 +22,7 @@ export interface ListingLink {
   dateText: string | null;
 }
 
-/** How far up from a link we look for its listing title/date: a card is rarely deeper than this. */
+/** How far up from a link its card may reach: a card is rarely deeper than this. */
 const CARD_DEPTH = 4;
 
 /**
@@ -34,11 +34,15 @@ export function extractListingLinks(html: string, pageUrl: string, selectors: Li
   const base = readBaseUrl(document, pageUrl);
   const selector = selectors.links ?? DEFAULT_LINKS_SELECTOR;
   const anchors = selectAll(document, selector).map(findAnchor).filter((a): a is Element => a !== null);
+  const resolved = anchors.map((anchor) => ({ anchor, url: resolveLink(anchor.getAttribute('href') ?? '', base) }));
   const links = new Map<string, ListingLink>();
-  for (const anchor of anchors) {
-    const url = resolveLink(anchor.getAttribute('href') ?? '', base);
-    if (url === null || links.has(url)) continue;
-    links.set(url, { url, title: readListingField(anchor, selectors.listingTitle) ?? nonEmpty(readText(anchor)), dateText: readListingField(anchor, selectors.listingDate) });
+  for (const { anchor, url } of resolved) {
+    if (url === null) continue;
+    const card = findCard(anchor, url, resolved);
+    const title = readListingField(card, selectors.listingTitle) ?? nonEmpty(readText(anchor));
+    const existing = links.get(url);
+    if (existing === undefined) links.set(url, { url, title, dateText: readListingField(card, selectors.listingDate) });
+    else existing.title ??= title;
   }
   if (links.size === 0) {
     throw new BantinError('extract', 'selector-matched-nothing', `selector \`${selector}\` matched nothing on ${pageUrl}`, {
@@ -48,10 +52,22 @@ export function extractListingLinks(html: string, pageUrl: string, selectors: Li
   return [...links.values()];
 }
 
-/** The link itself, or the first link inside a matched card. */
+/** The link itself, or the first link inside a matched card (one with text, so a thumbnail does not win). */
 function findAnchor(element: Element): Element | null {
   if (element.tagName === 'A' && element.hasAttribute('href')) return element;
-  return element.querySelector('a[href]');
+  const anchors = Array.from(element.querySelectorAll('a[href]'));
+  return anchors.find((a) => readText(a) !== '') ?? anchors[0] ?? null;
+}
+
+/** The widest ancestor of a link that holds no link to another article: its card on the listing. */
+function findCard(anchor: Element, url: string, all: { anchor: Element; url: string | null }[]): Element {
+  let card = anchor;
+  for (let depth = 0; depth < CARD_DEPTH; depth += 1) {
+    const parent: Element | null = card.parentElement;
+    if (parent === null || all.some((other) => other.url !== url && parent.contains(other.anchor))) break;
+    card = parent;
+  }
+  return card;
 }
 
 function resolveLink(href: string, base: string): string | null {
@@ -61,15 +77,10 @@ function resolveLink(href: string, base: string): string | null {
   return url !== null && /^https?:\/\//i.test(url) ? url : null;
 }
 
-function readListingField(anchor: Element, selector: string | undefined): string | null {
+function readListingField(card: Element, selector: string | undefined): string | null {
   if (selector === undefined) return null;
-  let card: Element | null = anchor;
-  for (let depth = 0; card !== null && depth <= CARD_DEPTH; depth += 1) {
-    const found = card.matches(selector) ? card : selectFirst(card, selector);
-    if (found !== null) return nonEmpty(readText(found));
-    card = card.parentElement;
-  }
-  return null;
+  const found = card.matches(selector) ? card : selectFirst(card, selector);
+  return found === null ? null : nonEmpty(readText(found));
 }
 
 function nonEmpty(text: string): string | null {

@@ -13,7 +13,7 @@ export const ROBOTS_USER_AGENT = 'bantin';
 const robotsParser = robotsParserModule as unknown as typeof robotsParserModule.default;
 
 export interface RobotsPolicy {
-  /** True when robots.txt of the URL's host lets bantin fetch it. */
+  /** True when robots.txt of the URL's host lets bantin fetch it; throws `private-address` when the host is refused. */
   isAllowed(url: string): Promise<boolean>;
 }
 
@@ -56,6 +56,8 @@ async function loadRobotsRules(fetcher: Fetcher, origin: string, allowPrivateNet
     const { text } = decodeBody(response.body, response.contentType);
     return { kind: 'rules', isAllowed: parseRobotsRules(robotsUrl, text) };
   } catch (error) {
+    // A refused private address is a configuration matter; saying "robots.txt disallows" would hide it.
+    if (isBantinError(error, 'private-address')) throw error;
     if (isClientError(error)) return { kind: 'allow-all' };
     return { kind: 'disallow-all' };
   }

@@ -1,0 +1,83 @@
+// Join-or-new for one item, decided in pure code from candidates the database found through the LSH band index,
+// the URL and the folded title. Deterministic: the same item and candidates always give the same decision.
+import { findConflict, measureSimilarity, toComparable, type ComparableText, type Conflict } from './compare.js';
+import type { StoryFingerprint } from './fingerprint.js';
+
+/** A stored item that might be in the same story, with the story facts the decision needs. */
+export interface StoryCandidate {
+  itemId: number;
+  storyId: number;
+  sourceId: number;
+  fingerprint: StoryFingerprint;
+  publishedAt: Date;
+  storyFirstSeenAt: Date;
+}
+
+export interface StoryItemInput {
+  fingerprint: StoryFingerprint;
+  sourceId: number;
+  publishedAt: Date;
+}
+
+export interface StoryRules {
+  /** Content-syllable Jaccard similarity needed to join (config `stories.threshold`). */
+  threshold: number;
+  /** How far apart, in ms, two items of one story may be (config `stories.window`). */
+  windowMs: number;
+}
+
+export type JoinReason = 'same-url' | 'same-title' | 'similar';
+
+export type StoryDecision =
+  | { kind: 'join'; storyId: number; matchedItemId: number; reason: JoinReason; similarity: number }
+  | { kind: 'new'; rejected: { itemId: number; reason: Conflict | 'window' | 'below-threshold'; similarity: number }[] };
+
+/** Titles shorter than this ("Video", "Bản tin 19/4") are too generic to join on title equality alone. */
+const MIN_TITLE_TOKENS = 4;
+/** Too little text to compare: only a URL match can join. */
+const MIN_CONTENT_TOKENS = 3;
+/** One outlet's own items join each other only when nearly identical (floods of look-alike briefs stay apart). */
+const SAME_SOURCE_THRESHOLD = 0.9;
+
+/** Decides whether the item joins one of the candidates' stories or starts a new one. */
+export function decideStory(item: StoryItemInput, candidates: StoryCandidate[], rules: StoryRules): StoryDecision {
+  const ordered = [...candidates].sort((a, b) => a.storyId - b.storyId || a.itemId - b.itemId);
+  const byUrl = item.fingerprint.urlKey ? ordered.find((c) => c.fingerprint.urlKey === item.fingerprint.urlKey) : undefined;
+  if (byUrl) return { kind: 'join', storyId: byUrl.storyId, matchedItemId: byUrl.itemId, reason: 'same-url', similarity: 1 };
+  const text = toComparable(item.fingerprint);
+  const rejected: Extract<StoryDecision, { kind: 'new' }>['rejected'] = [];
+  if (text.content.length < MIN_CONTENT_TOKENS) return { kind: 'new', rejected };
+  let best: Extract<StoryDecision, { kind: 'join' }> | null = null;
+  for (const candidate of ordered) {
+    const verdict = judgeCandidate(item, text, candidate, rules);
+    if (verdict.kind === 'reject') rejected.push({ itemId: candidate.itemId, reason: verdict.reason, similarity: verdict.similarity });
+    else if (!best || verdict.similarity > best.similarity) {
+      best = { kind: 'join', storyId: candidate.storyId, matchedItemId: candidate.itemId, reason: verdict.reason, similarity: verdict.similarity };
+    }
+  }
+  return best ?? { kind: 'new', rejected };
+}
+
+type Verdict =
+  | { kind: 'accept'; reason: 'same-title' | 'similar'; similarity: number }
+  | { kind: 'reject'; reason: Conflict | 'window' | 'below-threshold'; similarity: number };
+
+function judgeCandidate(item: StoryItemInput, text: ComparableText, candidate: StoryCandidate, rules: StoryRules): Verdict {
+  if (!isWithinWindow(item.publishedAt, candidate, rules.windowMs)) return { kind: 'reject', reason: 'window', similarity: 0 };
+  const other = toComparable(candidate.fingerprint);
+  const similarity = measureSimilarity(text, other);
+  const conflict = findConflict(text, other);
+  if (conflict) return { kind: 'reject', reason: conflict, similarity };
+  const sameTitle = text.title.length >= MIN_TITLE_TOKENS && item.fingerprint.titleKey === candidate.fingerprint.titleKey;
+  if (sameTitle) return { kind: 'accept', reason: 'same-title', similarity: Math.max(similarity, 1) };
+  const needed = candidate.sourceId === item.sourceId ? Math.max(rules.threshold, SAME_SOURCE_THRESHOLD) : rules.threshold;
+  if (similarity >= needed) return { kind: 'accept', reason: 'similar', similarity };
+  return { kind: 'reject', reason: 'below-threshold', similarity };
+}
+
+// Both the matched item and the story's first item must be within the window, so a chain of look-alikes cannot
+// stretch one story over weeks.
+function isWithinWindow(publishedAt: Date, candidate: StoryCandidate, windowMs: number): boolean {
+  const t = publishedAt.getTime();
+  return Math.abs(t - candidate.publishedAt.getTime()) <= windowMs && Math.abs(t - candidate.storyFirstSeenAt.getTime()) <= windowMs;
+}

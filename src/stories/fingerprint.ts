@@ -1,0 +1,58 @@
+// What clustering compares about an item: its canonical URL and the folded, decoration-free text of its title and
+// lede. The keys are plain strings so the database can store them and candidates can be compared without re-reading
+// the items.
+import { stripLeadingLabels, stripTitleDecorations } from '../text/clean-title.js';
+import { tokenizeSyllables } from '../text/fold.js';
+import { buildShingles, computeBands, computeMinHash } from '../text/signature.js';
+
+/** Longest lede, in syllables, that counts: rewrites agree on the first sentences and drift after them. */
+const MAX_BODY_TOKENS = 80;
+/** Longest title, in syllables, that counts (titles above this are feeds pasting the article into the title). */
+const MAX_TITLE_TOKENS = 40;
+
+export interface StoryFingerprint {
+  urlKey: string | null;
+  /** Folded syllables of the cleaned title, space-separated ('' when the title is empty). */
+  titleKey: string;
+  /** Folded syllables of the cleaned lede, space-separated. */
+  bodyKey: string;
+}
+
+export interface StoryTextInput {
+  title: string;
+  summary: string;
+  url: string | null;
+}
+
+/** Builds the comparison keys of an item; the source name lets "Title - <Source>" suffixes be recognised. */
+export function buildFingerprint(input: StoryTextInput, sourceName = ''): StoryFingerprint {
+  const title = stripTitleDecorations(input.title, sourceName);
+  const titleTokens = tokenizeSyllables(title).slice(0, MAX_TITLE_TOKENS);
+  const bodyTokens = tokenizeSyllables(stripLeadingLabels(input.summary)).slice(0, MAX_BODY_TOKENS);
+  return { urlKey: normalizeUrlKey(input.url), titleKey: titleTokens.join(' '), bodyKey: bodyTokens.join(' ') };
+}
+
+/** The shingles a fingerprint is compared on: syllable bigrams of the title and of the lede, never across them. */
+export function buildFingerprintShingles(fingerprint: StoryFingerprint): string[] {
+  const title = buildShingles(splitKey(fingerprint.titleKey));
+  const body = buildShingles(splitKey(fingerprint.bodyKey));
+  return [...new Set([...title, ...body])];
+}
+
+/** LSH band keys of a fingerprint, the rows the candidate index stores. */
+export function buildFingerprintBands(fingerprint: StoryFingerprint): { band: number; hash: number }[] {
+  const shingles = buildFingerprintShingles(fingerprint);
+  if (shingles.length === 0) return [];
+  return computeBands(computeMinHash(shingles));
+}
+
+/** Splits a stored key back into its syllables. */
+export function splitKey(key: string): string[] {
+  return key.length === 0 ? [] : key.split(' ');
+}
+
+// URLs arrive canonical from normalize; only the scheme and a trailing slash still differ between feeds of one site.
+function normalizeUrlKey(url: string | null): string | null {
+  if (!url) return null;
+  return url.trim().replace(/^https?:\/\//i, '').replace(/\/+$/, '') || null;
+}

@@ -7,6 +7,7 @@
 // equal once canonicalized like ours), id → guid, author → author, summary/description → the
 // sanitized HTML (compared as normalized markup) or, for plain text, our summary,
 // content[0]['value'] → contentHtml, tags[M]['term'] → categories[M]. len(entries) → item count.
+// title_detail['value'] reads as title; encoding → the charset decode chose (same WHATWG encoding).
 import { parseHTML } from 'linkedom';
 import { toPlainText } from '../src/ingest/plain-text.js';
 import { canonicalizeUrl } from '../src/ingest/urls.js';
@@ -45,14 +46,16 @@ function translateClause(clause: string): Check | null {
 }
 
 function translatePath(path: string, expected: string): Check | null {
-  const feedKey = /^feed\[['"](title|link)['"]\]$/.exec(path);
+  if (path === 'encoding') return (record) => record.result?.charset !== undefined && record.result.charset === whatwgEncoding(expected);
+  const feedKey = /^feed\[['"](title|link)['"]\](?:\[['"]value['"]\])?$/.exec(path.replace(/^feed\[['"]title_detail['"]\]/, "feed['title']"));
   if (feedKey !== null) {
     return (record) => {
       const feed = record.result?.feed;
       return feedKey[1] === 'title' ? isSameText(feed?.title ?? '', expected) : isSameUrl(feed?.link ?? null, expected);
     };
   }
-  const entry = /^entries\[(\d+)\](?:\[['"](\w+)['"]\]|\.(\w+))(.*)$/.exec(path);
+  // title_detail['value'] is feedparser's title itself.
+  const entry = /^entries\[(\d+)\](?:\[['"](\w+)['"]\]|\.(\w+))(.*)$/.exec(path.replace(/\['title_detail'\]\['value'\]$/, "['title']"));
   if (entry === null) return null;
   const index = Number(entry[1]);
   const key = entry[2] ?? entry[3] ?? '';
@@ -86,6 +89,15 @@ function translateEntryKey(key: string, rest: string, expected: string): ((item:
   const tag = /^\[(\d+)\]\[['"]term['"]\]$/.exec(rest);
   if (key === 'tags' && tag !== null) return (item) => item.categories[Number(tag[1])] === expected;
   return null;
+}
+
+/** The WHATWG name of a Python codec name, as TextDecoder resolves it (us-ascii and iso-8859-1 read as windows-1252). */
+function whatwgEncoding(label: string): string | null {
+  try {
+    return new TextDecoder(label).encoding;
+  } catch {
+    return null;
+  }
 }
 
 /** Our titles are plain text by contract; feedparser keeps (sanitized) markup in HTML-typed titles. */

@@ -32,6 +32,8 @@ export interface ItemSummary {
 export interface JobResult {
   id: number;
   outcome: 'parsed' | 'rejected' | 'crashed';
+  /** The WHATWG name of the encoding decode chose, when decoding succeeded. */
+  charset?: string;
   /** For rejected: the BantinError's stage/code; for crashed: the error's name. */
   error?: { stage?: string; code?: string; name: string; message: string };
   feed?: { format: string; title: string | null; link: string | null; items: ItemSummary[] };

@@ -14,9 +14,12 @@ const fetchedAt = new Date('2026-10-09T01:00:00Z');
 
 /** Runs one job through decode → parse → normalize and describes the outcome. */
 export async function runJob(job: ConformanceJob): Promise<JobResult> {
+  let charset: string | undefined;
   try {
     const bytes = new Uint8Array(readFileSync(job.path));
-    const { text } = decodeBody(bytes, job.contentType);
+    const decoded = decodeBody(bytes, job.contentType);
+    charset = decoded.charset;
+    const text = decoded.text;
     const feed = await parseFeed(text);
     const context = { feedUrl: job.feedUrl, timezone: 'Asia/Ho_Chi_Minh', fetchedAt };
     const items = feed.items.map((raw) => {
@@ -24,9 +27,9 @@ export async function runJob(job: ConformanceJob): Promise<JobResult> {
       return { ...item, publishedAt: item.publishedAt.toISOString() };
     });
     const title = feed.title === undefined ? null : toPlainText(feed.title);
-    return { id: job.id, outcome: 'parsed', feed: { format: feed.format, title, link: feed.link ?? null, items } };
+    return { id: job.id, outcome: 'parsed', charset, feed: { format: feed.format, title, link: feed.link ?? null, items } };
   } catch (error) {
-    return { id: job.id, ...describeFailure(error) };
+    return { id: job.id, charset, ...describeFailure(error) };
   }
 }
 

@@ -27,14 +27,15 @@ export function registerFeedRoutes(app: Hono, deps: HttpDeps): void {
     if (request instanceof Response) return request;
     if (request.name !== 'all') return c.text(`unknown feed "${request.name}"`, 404);
     const items = await listFeedItems(deps.db, { limit: request.paging.limit, before: request.paging.cursor });
-    const meta = describeFeed(deps, request, items, {
+    const entries = items.map(toItemEntry);
+    const meta = describeFeed(deps.settings.publicUrl, request, entries, findNextCursor(items, request.paging), {
       id: 'urn:bantin:feed:all',
       path: '/feeds/all',
       title: 'bantin — tất cả',
       description: 'Tin mới nhất từ mọi nguồn',
       homeUrl: `${deps.settings.publicUrl}/`,
     });
-    return sendFeed(c, request.format, meta, items.map(toItemEntry));
+    return sendFeed(c, request.format, meta, entries);
   });
   app.get('/opml', async (c) => {
     const { sources, updatedAt } = await listOpmlSources(deps.db);
@@ -76,45 +77,56 @@ async function serveSourceFeed(c: Context, deps: HttpDeps, request: FeedRequest)
     return c.text(`unknown source "${request.name}"`, 404);
   }
   const items = await listFeedItems(deps.db, { sourceId: source.id, limit: request.paging.limit, before: request.paging.cursor });
-  const meta = describeFeed(deps, request, items, {
+  const entries = items.map(toItemEntry);
+  const meta = describeFeed(deps.settings.publicUrl, request, entries, findNextCursor(items, request.paging), {
     id: `urn:bantin:feed:source:${source.key}`,
     path: `/feeds/sources/${source.key}`,
     title: source.name,
     description: `Tin mới nhất từ ${source.name}`,
     homeUrl: source.siteUrl ?? `${deps.settings.publicUrl}/`,
   });
-  return sendFeed(c, request.format, meta, items.map(toItemEntry));
+  return sendFeed(c, request.format, meta, entries);
 }
 
-interface FeedDescription {
+/** What names a feed, apart from its entries. */
+export interface FeedDescription {
+  /** Stable feed id such as `urn:bantin:feed:all`. */
   id: string;
-  /** Path without the format extension. */
+  /** Path without the format extension, e.g. `/feeds/all`. */
   path: string;
   title: string;
   description: string;
   homeUrl: string;
 }
 
-function describeFeed(deps: HttpDeps, request: FeedRequest, items: readonly FeedItem[], feed: FeedDescription): FeedMeta {
-  const selfUrl = `${deps.settings.publicUrl}${feed.path}.${request.format}`;
-  const last = items.at(-1);
+/** Feed-level values for one page of entries; `nextCursor` (see feed-paging.ts) links the older page. */
+export function describeFeed(
+  publicUrl: string,
+  request: FeedRequest,
+  entries: readonly FeedEntry[],
+  nextCursor: string | null,
+  feed: FeedDescription,
+): FeedMeta {
+  const selfUrl = `${publicUrl}${feed.path}.${request.format}`;
+  // The cursor's characters (digits, `-:.TZ~`) are all legal in a query, so it is written unencoded and stays readable.
+  const limitPart = request.paging.limit === DEFAULT_FEED_LIMIT ? '' : `limit=${request.paging.limit}&`;
   return {
     id: feed.id,
     title: feed.title,
     description: feed.description,
     homeUrl: feed.homeUrl,
     selfUrl,
-    nextUrl: last && items.length === request.paging.limit ? buildNextUrl(selfUrl, request.paging.limit, last) : null,
+    nextUrl: nextCursor ? `${selfUrl}?${limitPart}before=${nextCursor}` : null,
     // An empty feed gets a fixed date so its body, and so its ETag, stays the same between requests.
-    updated: items.reduce((newest, item) => (item.updatedAt > newest ? item.updatedAt : newest), new Date(0)),
+    updated: findNewestUpdate(entries) ?? new Date(0),
     language: FEED_LANGUAGE,
   };
 }
 
-function buildNextUrl(selfUrl: string, limit: number, last: FeedItem): string {
-  // The cursor's characters (digits, `-:.TZ~`) are all legal in a query, so it is written unencoded and stays readable.
-  const limitPart = limit === DEFAULT_FEED_LIMIT ? '' : `limit=${limit}&`;
-  return `${selfUrl}?${limitPart}before=${formatCursor(last.publishedAt, last.id)}`;
+/** The cursor after the last item when the page is full (a shorter page is the last one). */
+function findNextCursor(items: readonly FeedItem[], paging: FeedPaging): string | null {
+  const last = items.at(-1);
+  return last && items.length === paging.limit ? formatCursor(last.publishedAt, last.id) : null;
 }
 
 /** Maps a stored item to a feed entry; the id uses the database key, which survives restarts. */

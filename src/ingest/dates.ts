@@ -1,7 +1,6 @@
 // Reading the dates feeds write (RFC 822 with every known deviation, ISO 8601, Vietnamese and US
 // numeric forms) into UTC instants. A time without a zone is read in the source's timezone.
-import { DateTime, FixedOffsetZone } from 'luxon';
-import type { Zone } from 'luxon';
+import { DateTime } from 'luxon';
 
 /** How far in the future a published date may be before it is clamped to the fetch time. */
 export const MAX_FUTURE_SKEW_MS = 24 * 60 * 60 * 1000;
@@ -49,9 +48,10 @@ interface DateParts {
   millisecond: number;
 }
 
-type DateParser = (text: string, timezone: string) => DateTime | null;
+type DateParser = (text: string, timezone: string) => Date | null;
 
-const PARSERS: readonly DateParser[] = [parseIso, parseRfc822, parseMonthFirst, parseAsctime, parseNumeric, parseYearFirst];
+// Year-first comes before luxon's ISO reader: it covers the usual ISO shapes without luxon's cost.
+const PARSERS: readonly DateParser[] = [parseYearFirst, parseRfc822, parseIso, parseMonthFirst, parseAsctime, parseNumeric];
 
 /** Parses a date as feeds write it into a UTC instant; a time without zone is read in `timezone`. Null when unreadable. */
 export function parseItemDate(text: string, timezone: string): Date | null {
@@ -59,7 +59,7 @@ export function parseItemDate(text: string, timezone: string): Date | null {
   if (cleaned === '') return null;
   for (const parse of PARSERS) {
     const parsed = parse(cleaned, timezone);
-    if (parsed !== null && parsed.isValid) return isPlausibleYear(parsed.year) ? parsed.toJSDate() : null;
+    if (parsed !== null) return isPlausibleYear(parsed.getUTCFullYear()) ? parsed : null;
   }
   return null;
 }
@@ -78,32 +78,33 @@ function cleanDateText(text: string): string {
   return timeFirst === null ? cleaned : `${timeFirst[2]} ${timeFirst[1]}${timeFirst[3]}`;
 }
 
-function parseIso(text: string, timezone: string): DateTime | null {
-  if (!/^\d{4}-?\d{2}-?\d{2}(?:T|$)/.test(text)) return null;
+// The ISO shapes parseYearFirst does not cover: basic format (20261009T073421Z), week and ordinal dates.
+function parseIso(text: string, timezone: string): Date | null {
+  if (!/^\d{4}-?(?:\d{2}-?\d{2}|W\d{2}|\d{3})(?:T|$)/.test(text)) return null;
   const parsed = DateTime.fromISO(text, { zone: timezone });
-  return parsed.isValid ? parsed : null;
+  return parsed.isValid ? parsed.toJSDate() : null;
 }
 
-function parseRfc822(text: string, timezone: string): DateTime | null {
+function parseRfc822(text: string, timezone: string): Date | null {
   const match = RFC822.exec(text);
   const month = monthFromName(match?.[2]);
   if (match === null || month === null) return null;
   const parts = { ...timeParts(match, 4), year: expandYear(match[3] ?? ''), month, day: Number(match[1]) };
-  return buildDateTime(parts, match[8], timezone);
+  return buildDate(parts, match[8], timezone);
 }
 
-function parseMonthFirst(text: string, timezone: string): DateTime | null {
+function parseMonthFirst(text: string, timezone: string): Date | null {
   const match = MONTH_FIRST.exec(text);
   const month = monthFromName(match?.[1]);
   if (match === null || month === null) return null;
   const parts = { ...timeParts(match, 4), year: Number(match[3]), month, day: Number(match[2]) };
-  return buildDateTime(parts, match[8], timezone);
+  return buildDate(parts, match[8], timezone);
 }
 
 // Day-first is the Vietnamese order. An English AM/PM marker means a US-style CMS wrote the date,
 // so it is month-first (Tuổi Trẻ's "10/2/2026 9:25:00 AM" is 2 October: its article id holds 261002).
 // Vietnamese SA/CH markers stay day-first. An impossible month swaps the two.
-function parseNumeric(text: string, timezone: string): DateTime | null {
+function parseNumeric(text: string, timezone: string): Date | null {
   const match = NUMERIC.exec(text);
   if (match === null) return null;
   const marker = match[9]?.toUpperCase();
@@ -119,22 +120,22 @@ function parseNumeric(text: string, timezone: string): DateTime | null {
     month: monthFirst ? first : second,
     day: monthFirst ? second : first,
   };
-  return buildDateTime(parts, match[10], timezone);
+  return buildDate(parts, match[10], timezone);
 }
 
-function parseYearFirst(text: string, timezone: string): DateTime | null {
+function parseYearFirst(text: string, timezone: string): Date | null {
   const match = YEAR_FIRST.exec(text);
   if (match === null) return null;
   const parts = { ...timeParts(match, 5), year: Number(match[1]), month: Number(match[3]), day: Number(match[4]) };
-  return buildDateTime(parts, match[9], timezone);
+  return buildDate(parts, match[9], timezone);
 }
 
-function parseAsctime(text: string, timezone: string): DateTime | null {
+function parseAsctime(text: string, timezone: string): Date | null {
   const match = ASCTIME.exec(text);
   const month = monthFromName(match?.[1]);
   if (match === null || month === null) return null;
   const parts = { ...timeParts(match, 3), year: Number(match[7]), month, day: Number(match[2]) };
-  return buildDateTime(parts, match[8], timezone);
+  return buildDate(parts, match[8], timezone);
 }
 
 function timeParts(match: RegExpExecArray, at: number): Omit<DateParts, 'year' | 'month' | 'day'> {
@@ -147,24 +148,43 @@ function timeParts(match: RegExpExecArray, at: number): Omit<DateParts, 'year' |
   };
 }
 
-function buildDateTime(parts: DateParts, zoneText: string | undefined, timezone: string): DateTime | null {
-  const zone = zoneText === undefined ? timezone : zoneFromText(zoneText);
-  if (zone === null) return null;
-  const parsed = DateTime.fromObject(parts, { zone });
-  return parsed.isValid ? parsed : null;
+// A named offset is plain arithmetic; only a naive time needs luxon and the IANA zone rules.
+function buildDate(parts: DateParts, zoneText: string | undefined, timezone: string): Date | null {
+  if (zoneText === undefined) {
+    const local = DateTime.fromObject(parts, { zone: timezone });
+    return local.isValid ? local.toJSDate() : null;
+  }
+  const offsetMinutes = offsetFromText(zoneText);
+  if (offsetMinutes === null || !hasValidFields(parts)) return null;
+  const utc = new Date(0);
+  utc.setUTCFullYear(parts.year, parts.month - 1, parts.day);
+  utc.setUTCHours(parts.hour, parts.minute, parts.second, parts.millisecond);
+  return new Date(utc.getTime() - offsetMinutes * 60_000);
 }
 
-function zoneFromText(text: string): Zone | null {
+function hasValidFields(parts: DateParts): boolean {
+  const daysInMonth = new Date(Date.UTC(2000, parts.month, 0)).getUTCDate() - (parts.month === 2 && !isLeapYear(parts.year) ? 1 : 0);
+  return (
+    parts.month >= 1 && parts.month <= 12 && parts.day >= 1 && parts.day <= daysInMonth &&
+    parts.hour <= 24 && parts.minute <= 59 && parts.second <= 60
+  );
+}
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+function offsetFromText(text: string): number | null {
   const upper = text.toUpperCase().replace(/\s+/g, '');
   const offset = /^(?:GMT|UTC|UT)?([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(upper);
   if (offset !== null) {
     const hours = Number(offset[2]);
     const minutes = Number(offset[3] ?? 0);
     if (hours > 14 || minutes > 59) return null;
-    return FixedOffsetZone.instance((offset[1] === '-' ? -1 : 1) * (hours * 60 + minutes));
+    return (offset[1] === '-' ? -1 : 1) * (hours * 60 + minutes);
   }
   if (!/^[A-Z]{1,5}$/.test(upper)) return null;
-  return FixedOffsetZone.instance(NAMED_ZONES[upper] ?? 0);
+  return NAMED_ZONES[upper] ?? 0;
 }
 
 function monthFromName(name: string | undefined): number | null {

@@ -116,6 +116,21 @@ describe('parseFeed: RSS 2.0', () => {
     expect(feed.items[0]).toMatchObject({ title: 'Fast & Furious', link: 'https://a.vn/?a=1&b=2' });
   });
 
+  it('falls back to older full-content and author elements', async () => {
+    const feed = await parseFeed(
+      rss('<item xmlns:dc="http://purl.org/dc/elements/1.1/"><body>safe <b>text</b></body><dc:author>Biên tập viên</dc:author></item><item><fullitem>&lt;p&gt;đầy đủ&lt;/p&gt;</fullitem></item>'),
+    );
+    expect(feed.items.map((item) => [item.contentHtml, item.author])).toEqual([
+      ['safe <b>text</b>', 'Biên tập viên'],
+      ['<p>đầy đủ</p>', undefined],
+    ]);
+  });
+
+  it('reads a feed preceded by an XHTML DOCTYPE as the feed its root says it is', async () => {
+    const text = '<?xml version="1.0"?><!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "x.dtd"><rss><channel><title>found</title></channel></rss>';
+    expect(await parseFeed(text)).toMatchObject({ format: 'rss', title: 'found' });
+  });
+
   it('reads an <rss> with no channel or version as an empty RSS feed', async () => {
     expect(await parseFeed('<rss></rss>')).toEqual({ format: 'rss', items: [] });
     expect(await parseFeed('<rss version="2.0"/>')).toMatchObject({ format: 'rss', items: [] });
@@ -174,6 +189,15 @@ describe('parseFeed: Atom', () => {
       contentHtml: '<p>Giá vàng <strong>tăng mạnh</strong> trong phiên sáng.</p>',
     });
     expect(third).toMatchObject({ title: 'Tin văn bản thuần: a < b', contentHtml: 'Dòng một &lt;không phải thẻ&gt;.' });
+  });
+
+  it('decodes base64 text constructs (Atom 0.3 mode="base64", Atom 1.0 binary types)', async () => {
+    const encoded = Buffer.from('Tin <b>nóng</b>').toString('base64');
+    const atom03 = `<feed version="0.3" xmlns="http://purl.org/atom/ns#"><title mode="base64" type="text/html">${encoded}</title><entry><title mode="base64" type="text/html">${encoded}</title></entry></feed>`;
+    const feed03 = await parseFeed(atom03);
+    expect([feed03.title, feed03.items[0]?.title]).toEqual(['Tin <b>nóng</b>', 'Tin <b>nóng</b>']);
+    const atom10 = `<feed xmlns="http://www.w3.org/2005/Atom"><entry><content type="application/octet-stream">\n  ${encoded}\n</content></entry></feed>`;
+    expect((await parseFeed(atom10)).items[0]?.contentHtml).toBe('Tin <b>nóng</b>');
   });
 
   it('survives attribute-less links, unparsable dates and an empty <feed/>', async () => {
@@ -239,6 +263,8 @@ describe('parseFeed: errors', () => {
     const error = await parseError(bomb);
     expect(error.code).toBe('entity-expansion');
     expect(error.message).not.toContain('lollol');
+    const external = '<!DOCTYPE rdf:RDF [<!ENTITY % HTMLlat1 PUBLIC "-//W3C//ENTITIES Latin 1//EN" "http://x/lat1.ent"> %HTMLlat1;]><rdf:RDF/>';
+    expect((await parseError(external)).code).toBe('entity-expansion');
   });
 
   it('refuses XML whose root is not rss, rdf:RDF or feed, and text that is neither XML nor JSON', async () => {

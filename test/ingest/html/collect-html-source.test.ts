@@ -121,7 +121,7 @@ describe('collectHtmlSourceItems', () => {
     site = await startFixtureSite(pages);
     const error = await collectExpectingError(buildContext(buildSource(`${site.url}/chinh-tri`, { selectors: SELECTORS })));
     expect(isBantinError(error, 'extraction-failed')).toBe(true);
-    expect(error.message).toBe(`extract: extraction failed on 4 of 5 articles from ${site.url}/chinh-tri (not-article, no-body)`);
+    expect(error.message).toBe(`extract: extraction failed on 4 of 5 articles from ${site.url}/chinh-tri (no-body, not-article)`);
   });
 
   it('refuses a private address unless the source allows it', async () => {

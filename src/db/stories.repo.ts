@@ -1,0 +1,161 @@
+// Story membership and the candidate index: the lookups and writes clustering needs, one statement each.
+import { sql, type Kysely } from 'kysely';
+import type { StoryCandidate } from '../stories/decide.js';
+import type { Database } from './schema.js';
+
+/** Advisory-lock namespace for story keys (ASCII "ST" in the high bytes); bands use namespace + band. */
+const LOCK_NAMESPACE = 0x5354_0000;
+/** Most candidate items read per new item: the ones sharing the most bands, which are the likeliest matches. */
+const MAX_CANDIDATES = 64;
+
+export interface StoryLockKey {
+  space: number;
+  key: number;
+}
+
+export interface NewStoryItem {
+  itemId: number;
+  storyId: number;
+  sourceId: number;
+  urlKey: string | null;
+  titleKey: string;
+  bodyKey: string;
+  publishedAt: Date;
+  isGovernment: boolean;
+  joinReason: string;
+  similarity: number | null;
+  matchedItemId: number | null;
+  bands: { band: number; hash: number }[];
+}
+
+/** The lock key for band `band` with hash `hash`, or for a URL/title hash in the given extra space (100, 101). */
+export function toStoryLockKey(space: number, key: number): StoryLockKey {
+  return { space: LOCK_NAMESPACE + space, key: key | 0 };
+}
+
+/**
+ * Takes transaction-scoped advisory locks on every key at once, in sorted order, so two polls that could join the
+ * same story serialize (the second sees the first's rows after it commits) and two polls never deadlock.
+ */
+export async function lockStoryKeys(trx: Kysely<Database>, keys: StoryLockKey[]): Promise<void> {
+  if (keys.length === 0) return;
+  const unique = [...new Map(keys.map((k) => [`${k.space}:${k.key}`, k])).values()].sort((a, b) => a.space - b.space || a.key - b.key);
+  const spaces = unique.map((k) => k.space);
+  const values = unique.map((k) => k.key);
+  // PostgreSQL evaluates the select list after ORDER BY, so the locks are taken in key order.
+  await sql`select pg_advisory_xact_lock(s, k) from unnest(${spaces}::int4[], ${values}::int4[]) as t(s, k) order by s, k`.execute(trx);
+}
+
+/** Story ids of already-assigned items, by item id. */
+export async function findStoryIdsOfItems(db: Kysely<Database>, itemIds: number[]): Promise<Map<number, number>> {
+  if (itemIds.length === 0) return new Map();
+  const rows = await db.selectFrom('story_items').select(['item_id', 'story_id']).where('item_id', 'in', itemIds).execute();
+  return new Map(rows.map((row) => [row.item_id, row.story_id]));
+}
+
+/** Items that might share a story with the given keys: same URL, same folded title or shared LSH bands in the window. */
+export async function findStoryCandidates(
+  db: Kysely<Database>,
+  query: { urlKey: string | null; titleKey: string; bands: { band: number; hash: number }[]; from: Date; to: Date },
+): Promise<StoryCandidate[]> {
+  const ids = new Set<number>();
+  if (query.bands.length > 0) {
+    const bandRows = await db
+      .selectFrom('story_bands')
+      .select(['item_id', sql<number>`count(*)::int`.as('hits')])
+      .where((eb) => eb.or(query.bands.map((b) => eb.and([eb('band', '=', b.band), eb('hash', '=', b.hash)]))))
+      .where('published_at', '>=', query.from)
+      .where('published_at', '<=', query.to)
+      .groupBy('item_id')
+      .orderBy('hits', 'desc')
+      .orderBy('item_id')
+      .limit(MAX_CANDIDATES)
+      .execute();
+    for (const row of bandRows) ids.add(row.item_id);
+  }
+  const keyed = await db
+    .selectFrom('story_items')
+    .select('item_id')
+    .where((eb) => {
+      const byTitle = eb.and([eb('title_key', '=', query.titleKey), eb('published_at', '>=', query.from), eb('published_at', '<=', query.to)]);
+      return query.urlKey ? eb.or([eb('url_key', '=', query.urlKey), byTitle]) : byTitle;
+    })
+    .limit(MAX_CANDIDATES)
+    .execute();
+  for (const row of keyed) ids.add(row.item_id);
+  return readCandidates(db, [...ids]);
+}
+
+async function readCandidates(db: Kysely<Database>, itemIds: number[]): Promise<StoryCandidate[]> {
+  if (itemIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('story_items as si')
+    .innerJoin('stories as s', 's.id', 'si.story_id')
+    .select(['si.item_id', 'si.story_id', 'si.source_id', 'si.url_key', 'si.title_key', 'si.body_key', 'si.published_at', 's.first_seen_at'])
+    .where('si.item_id', 'in', itemIds)
+    .execute();
+  return rows.map((row) => ({
+    itemId: row.item_id,
+    storyId: row.story_id,
+    sourceId: row.source_id,
+    fingerprint: { urlKey: row.url_key, titleKey: row.title_key, bodyKey: row.body_key },
+    publishedAt: new Date(row.published_at),
+    storyFirstSeenAt: new Date(row.first_seen_at),
+  }));
+}
+
+/** Creates an empty story for a first item; `refreshStory` fills in lead, title and counts. */
+export async function insertStory(db: Kysely<Database>, firstSeenAt: Date, title: string, now: Date): Promise<number> {
+  const row = await db
+    .insertInto('stories')
+    .values({ title, first_seen_at: firstSeenAt, last_seen_at: firstSeenAt, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Records an item's membership and its LSH bands. */
+export async function insertStoryItem(db: Kysely<Database>, entry: NewStoryItem): Promise<void> {
+  await db
+    .insertInto('story_items')
+    .values({
+      item_id: entry.itemId,
+      story_id: entry.storyId,
+      source_id: entry.sourceId,
+      url_key: entry.urlKey,
+      title_key: entry.titleKey,
+      body_key: entry.bodyKey,
+      published_at: entry.publishedAt,
+      is_government: entry.isGovernment,
+      join_reason: entry.joinReason,
+      similarity: entry.similarity,
+      matched_item_id: entry.matchedItemId,
+    })
+    .execute();
+  if (entry.bands.length === 0) return;
+  await db
+    .insertInto('story_bands')
+    .values(entry.bands.map((b) => ({ item_id: entry.itemId, band: b.band, hash: b.hash, published_at: entry.publishedAt })))
+    .execute();
+}
+
+/** Recomputes a story's lead (government first, else earliest), title, link, times and counts from its items. */
+export async function refreshStory(db: Kysely<Database>, storyId: number, now: Date): Promise<void> {
+  await sql`
+    update stories s set
+      lead_item_id = lead.item_id, title = lead.title, url = lead.url, summary = lead.summary,
+      first_seen_at = agg.first_seen, last_seen_at = agg.last_seen,
+      item_count = agg.n, source_count = agg.sources, updated_at = ${now}
+    from (
+      select min(published_at) as first_seen, max(published_at) as last_seen,
+             count(*)::int as n, count(distinct source_id)::int as sources
+      from story_items where story_id = ${storyId}
+    ) agg,
+    (
+      select si.item_id, i.title, i.url, i.summary from story_items si join items i on i.id = si.item_id
+      where si.story_id = ${storyId}
+      order by si.is_government desc, si.published_at asc, si.item_id asc limit 1
+    ) lead
+    where s.id = ${storyId}`.execute(db);
+  await db.updateTable('story_topics').set({ first_seen_at: sql`(select first_seen_at from stories where id = ${storyId})` }).where('story_id', '=', storyId).execute();
+}

@@ -11,6 +11,7 @@ export interface Comparison {
   countMatches: boolean;
   titles: { compared: number; matched: number };
   links: { compared: number; matched: number };
+  others: { compared: number; matched: number };
   /** The first difference found, for the report. */
   firstDifference?: string;
 }
@@ -18,6 +19,9 @@ export interface Comparison {
 interface ReferenceItem {
   title?: string;
   link?: string;
+  /** Only the vn references give these: the lead image and the plain-text description. */
+  image?: string;
+  summary?: string;
 }
 
 type Json = Record<string, unknown>;
@@ -30,7 +34,7 @@ export function compareWithReference(record: JobRecord, reference: Reference): C
   const ours = record.result?.feed?.items;
   const theirs = readReferenceItems(reference);
   if (ours === undefined || theirs === null) return null;
-  const comparison: Comparison = { countMatches: ours.length === theirs.length, titles: { compared: 0, matched: 0 }, links: { compared: 0, matched: 0 } };
+  const comparison: Comparison = { countMatches: ours.length === theirs.length, titles: { compared: 0, matched: 0 }, links: { compared: 0, matched: 0 }, others: { compared: 0, matched: 0 } };
   if (!comparison.countMatches) comparison.firstDifference = `${ours.length} items, reference has ${theirs.length}`;
   theirs.slice(0, ours.length).forEach((item, index) => {
     const mine = ours[index]!;
@@ -43,6 +47,11 @@ export function compareWithReference(record: JobRecord, reference: Reference): C
       const expected = canonicalizeUrl(item.link.trim()) ?? item.link.trim();
       const same = tally(comparison.links, mine.url === expected);
       if (!same) comparison.firstDifference ??= `link #${index}: ${JSON.stringify(mine.url)} vs ${JSON.stringify(expected)}`;
+    }
+    for (const [field, actual] of [['image', mine.imageUrl], ['summary', mine.summary]] as const) {
+      const expected = item[field];
+      if (expected === undefined) continue;
+      if (!tally(comparison.others, actual === expected)) comparison.firstDifference ??= `${field} #${index}: ${JSON.stringify(actual)} vs ${JSON.stringify(expected)}`;
     }
   });
   return comparison;
@@ -69,14 +78,18 @@ function readReferenceItems(reference: Reference): ReferenceItem[] | null {
     case 'jsonfeed':
       return isObject(doc) ? readItems(doc.items, 'url') : null;
     case 'vn':
-      return readItems(doc, 'link');
+      return Array.isArray(doc) ? doc.filter(isObject).map((item) => ({ ...readItem(item, 'link'), image: asString(item.image), summary: asString(item.desc) })) : null;
   }
 }
 
 function readItems(items: unknown, linkKey: string): ReferenceItem[] | null {
   if (items === undefined) return [];
   if (!Array.isArray(items)) return null;
-  return items.filter(isObject).map((item) => ({ title: asString(item.title), link: asString(item[linkKey]) }));
+  return items.filter(isObject).map((item) => readItem(item, linkKey));
+}
+
+function readItem(item: Json, linkKey: string): ReferenceItem {
+  return { title: asString(item.title), link: asString(item[linkKey]) };
 }
 
 /** gofeed's Atom parser output: links as a list with rel; the alternate one is the entry's link. */

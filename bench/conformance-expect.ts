@@ -7,7 +7,8 @@
 // equal once canonicalized like ours), id → guid, author → author, summary/description → the
 // sanitized HTML (compared as normalized markup) or, for plain text, our summary,
 // content[0]['value'] → contentHtml, tags[M]['term'] → categories[M]. len(entries) → item count.
-// title_detail['value'] reads as title; encoding → the charset decode chose (same WHATWG encoding).
+// title_detail['value'] reads as title; encoding → the charset decode chose (same WHATWG encoding,
+// or a superset that decodes the file identically: ASCII under UTF-8, GB2312 under GBK).
 import { parseHTML } from 'linkedom';
 import { toPlainText } from '../src/ingest/plain-text.js';
 import { canonicalizeUrl } from '../src/ingest/urls.js';
@@ -46,7 +47,7 @@ function translateClause(clause: string): Check | null {
 }
 
 function translatePath(path: string, expected: string): Check | null {
-  if (path === 'encoding') return (record) => record.result?.charset !== undefined && record.result.charset === whatwgEncoding(expected);
+  if (path === 'encoding') return (record) => isSameEncoding(record.result?.charset, expected);
   const feedKey = /^feed\[['"](title|link)['"]\](?:\[['"]value['"]\])?$/.exec(path.replace(/^feed\[['"]title_detail['"]\]/, "feed['title']"));
   if (feedKey !== null) {
     return (record) => {
@@ -89,6 +90,15 @@ function translateEntryKey(key: string, rest: string, expected: string): ((item:
   const tag = /^\[(\d+)\]\[['"]term['"]\]$/.exec(rest);
   if (key === 'tags' && tag !== null) return (item) => item.categories[Number(tag[1])] === expected;
   return null;
+}
+
+// ASCII text decodes the same under any ASCII-compatible charset; GBK is decoded by the GB18030 decoder.
+const encodingFamilies: Record<string, string[]> = { 'us-ascii': ['utf-8', 'windows-1252'], gb18030: ['gbk', 'gb18030'] };
+
+function isSameEncoding(actual: string | undefined, expected: string): boolean {
+  if (actual === undefined) return false;
+  const family = encodingFamilies[expected.toLowerCase()] ?? encodingFamilies[whatwgEncoding(expected) ?? ''];
+  return actual === whatwgEncoding(expected) || (family?.includes(actual) ?? false);
 }
 
 /** The WHATWG name of a Python codec name, as TextDecoder resolves it (us-ascii and iso-8859-1 read as windows-1252). */

@@ -42,7 +42,7 @@ export function planCorpus(corpusDir: string): CorpusPlan {
     }
     if (input.reference !== undefined) plan.references.set(id, input.reference);
     // feedparser's own harness serves the files from this address; base-URL cases expect it.
-    plan.jobs.push({ id, suite: input.suite, path: input.path, rel, contentType, feedUrl: `http://localhost:8097/tests/${rel}` });
+    plan.jobs.push({ id, suite: input.suite, path: input.path, rel, contentType, feedUrl: `http://127.0.0.1:8097/tests/${rel}` });
   });
   return plan;
 }

@@ -21,11 +21,12 @@ interface Counter {
 export interface Tally {
   suites: Map<string, SuiteCounts>;
   rejections: Map<string, number>;
+  rejectionMessages: string[];
   problems: string[];
   expect: { lines: number; passed: number; failed: number; untranslated: number; bozoExpected: number; bozoFlagged: number };
   expectFailures: string[];
   sanitize: { checked: number; dangerous: number; examples: string[] };
-  references: Map<string, { files: number; compared: number; countMatches: number; titles: Counter; links: Counter }>;
+  references: Map<string, { files: number; compared: number; countMatches: number; titles: Counter; links: Counter; others: Counter }>;
   referenceDifferences: string[];
 }
 
@@ -34,6 +35,7 @@ export function createTally(): Tally {
   return {
     suites: new Map(),
     rejections: new Map(),
+    rejectionMessages: [],
     problems: [],
     expect: { lines: 0, passed: 0, failed: 0, untranslated: 0, bozoExpected: 0, bozoFlagged: 0 },
     expectFailures: [],
@@ -51,7 +53,10 @@ export function addRecord(tally: Tally, plan: CorpusPlan, record: JobRecord): vo
   suite.read += 1;
   suite[record.status] += 1;
   const error = record.result?.error;
-  if (record.status === 'rejected' && error !== undefined) increment(tally.rejections, `${error.stage}/${error.code}`);
+  if (record.status === 'rejected' && error !== undefined) {
+    increment(tally.rejections, `${error.stage}/${error.code}`);
+    tally.rejectionMessages.push(`${job.rel}: ${error.message.split('\n')[0]?.slice(0, 160)}`);
+  }
   if (record.status === 'crashed' || record.status === 'hung') {
     tally.problems.push(`${record.status.toUpperCase()} ${job.rel}: ${record.workerError ?? `${error?.name}: ${error?.message}`}`);
   }
@@ -91,14 +96,21 @@ function addReference(tally: Tally, plan: CorpusPlan, record: JobRecord): void {
   const reference = plan.references.get(record.job.id);
   if (reference === undefined) return;
   const key = record.job.suite;
-  const counts = tally.references.get(key) ?? { files: 0, compared: 0, countMatches: 0, titles: { compared: 0, matched: 0 }, links: { compared: 0, matched: 0 } };
+  const counts = tally.references.get(key) ?? {
+    files: 0,
+    compared: 0,
+    countMatches: 0,
+    titles: { compared: 0, matched: 0 },
+    links: { compared: 0, matched: 0 },
+    others: { compared: 0, matched: 0 },
+  };
   tally.references.set(key, counts);
   counts.files += 1;
   const comparison = compareWithReference(record, reference);
   if (comparison === null) return;
   counts.compared += 1;
   if (comparison.countMatches) counts.countMatches += 1;
-  for (const field of ['titles', 'links'] as const) {
+  for (const field of ['titles', 'links', 'others'] as const) {
     counts[field].compared += comparison[field].compared;
     counts[field].matched += comparison[field].matched;
   }
@@ -128,13 +140,14 @@ export function formatTally(tally: Tally, header: string, details: boolean): str
     `  'bozo' expected: ${e.bozoExpected}, of which we rejected ${e.bozoFlagged} (the others we read leniently)`,
     `feedparser sanitize/ cases parsed: ${tally.sanitize.checked}, with dangerous markup left: ${tally.sanitize.dangerous}`,
     '',
-    `${'reference comparison'.padEnd(22)}${pad('files', 7)}${pad('compared', 10)}${pad('same count', 12)}${pad('titles', 14)}${pad('links', 14)}`,
+    `${'reference comparison'.padEnd(22)}${pad('files', 7)}${pad('compared', 10)}${pad('same count', 12)}${pad('titles', 14)}${pad('links', 14)}${pad('image+desc', 12)}`,
   );
   for (const [suite, c] of tally.references) {
-    lines.push(`${suite.padEnd(22)}${pad(c.files, 7)}${pad(c.compared, 10)}${pad(c.countMatches, 12)}${pad(`${c.titles.matched}/${c.titles.compared}`, 14)}${pad(`${c.links.matched}/${c.links.compared}`, 14)}`);
+    lines.push(`${suite.padEnd(22)}${pad(c.files, 7)}${pad(c.compared, 10)}${pad(c.countMatches, 12)}${pad(`${c.titles.matched}/${c.titles.compared}`, 14)}${pad(`${c.links.matched}/${c.links.compared}`, 14)}${pad(c.others.compared === 0 ? '-' : `${c.others.matched}/${c.others.compared}`, 12)}`);
   }
   if (tally.problems.length > 0) lines.push('', 'crashed / hung:', ...tally.problems.map((problem) => `  ${problem.split('\n')[0]}`));
   if (details) {
+    lines.push('', `rejections (${tally.rejectionMessages.length}):`, ...tally.rejectionMessages.map((line) => `  ${line}`));
     lines.push('', `Expect failures (${tally.expectFailures.length}):`, ...tally.expectFailures.map((line) => `  ${line}`));
     lines.push('', `reference differences (${tally.referenceDifferences.length}):`, ...tally.referenceDifferences.map((line) => `  ${line}`));
     lines.push('', 'sanitize cases with dangerous markup left:', ...tally.sanitize.examples.map((line) => `  ${line}`));

@@ -3,15 +3,10 @@ import { sql, type Kysely } from 'kysely';
 import type { StoryCandidate } from '../stories/decide.js';
 import type { Database } from './schema.js';
 
-/** Advisory-lock namespace for story keys (ASCII "ST" in the high bytes); bands use namespace + band. */
-const LOCK_NAMESPACE = 0x5354_0000;
+/** Advisory-lock key of story assignment (ASCII "STOR"). */
+const STORY_LOCK_KEY = 0x53544f52;
 /** Most candidate items read per new item: the ones sharing the most bands, which are the likeliest matches. */
 const MAX_CANDIDATES = 64;
-
-export interface StoryLockKey {
-  space: number;
-  key: number;
-}
 
 export interface NewStoryItem {
   itemId: number;
@@ -28,22 +23,15 @@ export interface NewStoryItem {
   bands: { band: number; hash: number }[];
 }
 
-/** The lock key for band `band` with hash `hash`, or for a URL/title hash in the given extra space (100, 101). */
-export function toStoryLockKey(space: number, key: number): StoryLockKey {
-  return { space: LOCK_NAMESPACE + space, key: key | 0 };
-}
-
 /**
- * Takes transaction-scoped advisory locks on every key at once, in sorted order, so two polls that could join the
- * same story serialize (the second sees the first's rows after it commits) and two polls never deadlock.
+ * Serializes story assignment across concurrent polls and instances with one transaction-scoped advisory lock:
+ * a poll that could join a story another poll is creating waits, then sees its rows once it commits.
+ * One key rather than one per LSH band: a 50-item poll would hold ~1,300 band locks and concurrent polls would
+ * exhaust Postgres's shared lock table (max_locks_per_transaction); the section it guards is only the
+ * assignment step (milliseconds per item), while fetching and parsing stay parallel.
  */
-export async function lockStoryKeys(trx: Kysely<Database>, keys: StoryLockKey[]): Promise<void> {
-  if (keys.length === 0) return;
-  const unique = [...new Map(keys.map((k) => [`${k.space}:${k.key}`, k])).values()].sort((a, b) => a.space - b.space || a.key - b.key);
-  const spaces = unique.map((k) => k.space);
-  const values = unique.map((k) => k.key);
-  // PostgreSQL evaluates the select list after ORDER BY, so the locks are taken in key order.
-  await sql`select pg_advisory_xact_lock(s, k) from unnest(${spaces}::int4[], ${values}::int4[]) as t(s, k) order by s, k`.execute(trx);
+export async function lockStoryAssignment(trx: Kysely<Database>): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${STORY_LOCK_KEY}::bigint)`.execute(trx);
 }
 
 /** Story ids of already-assigned items, by item id. */
@@ -108,7 +96,7 @@ async function readCandidates(db: Kysely<Database>, itemIds: number[]): Promise<
 export async function insertStory(db: Kysely<Database>, firstSeenAt: Date, title: string, now: Date): Promise<number> {
   const row = await db
     .insertInto('stories')
-    .values({ title, first_seen_at: firstSeenAt, last_seen_at: firstSeenAt, updated_at: now })
+    .values({ title, summary: '', first_seen_at: firstSeenAt, last_seen_at: firstSeenAt, item_count: 0, source_count: 0, updated_at: now })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -141,6 +129,8 @@ export async function insertStoryItem(db: Kysely<Database>, entry: NewStoryItem)
 
 /** Recomputes a story's lead (government first, else earliest), title, link, times and counts from its items. */
 export async function refreshStory(db: Kysely<Database>, storyId: number, now: Date): Promise<void> {
+  // Row lock first, so the aggregate below is computed from a snapshot that includes every committed member.
+  await db.selectFrom('stories').select('id').where('id', '=', storyId).forNoKeyUpdate().execute();
   await sql`
     update stories s set
       lead_item_id = lead.item_id, title = lead.title, url = lead.url, summary = lead.summary,

@@ -6,7 +6,7 @@ import type { TopicConfig } from '../config/schema.js';
 import { BantinError } from '../errors.js';
 import type { Locale } from '../subscribers/types.js';
 import { formatDate, translate } from './i18n.js';
-import { escapeHtml, renderTemplate } from './template.js';
+import { escapeHtml, isSafeHttpUrl, renderTemplate } from './template.js';
 import type { EditionContent, EditionStory } from './types.js';
 
 // Random per process so text from a source can never collide with (and be replaced as) a placeholder.
@@ -71,7 +71,7 @@ export function buildDigestText(view: DigestView): string {
     for (const story of readTopicStories(view, key)) {
       const badge = story.isUpdate ? `[${translate(locale, 'story.updated')}] ` : '';
       lines.push(`* ${badge}${story.title}`);
-      if (story.url) lines.push(`  ${story.url}`);
+      if (isSafeHttpUrl(story.url)) lines.push(`  ${story.url}`);
       lines.push(`  ${translate(locale, 'story.outlets', { outlets: story.outlets.map((o) => o.name).join(', ') })}`);
       if (story.summary) lines.push(`  ${story.summary}`);
       lines.push('');
@@ -124,7 +124,7 @@ function buildSectionMjml(view: DigestView, key: string): string {
     .map((story) =>
       renderTemplate('email/digest-story.mjml', {
         badge: story.isUpdate ? `<span style="color:#b45309">[${escapeHtml(translate(view.locale, 'story.updated'))}]</span> ` : '',
-        url: story.url ?? buildArchiveUrl(view.publicUrl, view.content.edition.week, view.locale),
+        url: isSafeHttpUrl(story.url) ? story.url : buildArchiveUrl(view.publicUrl, view.content.edition.week, view.locale),
         title: story.title,
         outlets: translate(view.locale, 'story.outlets', { outlets: story.outlets.map((o) => o.name).join(', ') }),
         summary: story.summary,

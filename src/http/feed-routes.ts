@@ -25,17 +25,7 @@ export function registerFeedRoutes(app: Hono, deps: HttpDeps): void {
   app.get('/feeds/:file', async (c) => {
     const request = readFeedRequest(c);
     if (request instanceof Response) return request;
-    if (request.name !== 'all') return c.text(`unknown feed "${request.name}"`, 404);
-    const items = await listFeedItems(deps.db, { limit: request.paging.limit, before: request.paging.cursor });
-    const entries = items.map(toItemEntry);
-    const meta = describeFeed(deps.settings.publicUrl, request, entries, findNextCursor(items, request.paging), {
-      id: 'urn:bantin:feed:all',
-      path: '/feeds/all',
-      title: 'bantin — tất cả',
-      description: 'Tin mới nhất từ mọi nguồn',
-      homeUrl: `${deps.settings.publicUrl}/`,
-    });
-    return sendFeed(c, request.format, meta, entries);
+    return serveAllFeed(c, deps, request);
   });
   app.get('/opml', async (c) => {
     const { sources, updatedAt } = await listOpmlSources(deps.db);
@@ -63,11 +53,27 @@ export function sendFeed(c: Context, format: FeedFormat, meta: FeedMeta, entries
 /** Answers 200 with ETag/Last-Modified/Cache-Control, or 304 without a body when a validator matches. */
 export function sendCacheable(c: Context, body: string, contentType: string, lastModified: Date | null): Response {
   const etag = computeEtag(body);
-  const headers: Record<string, string> = { ETag: etag, 'Cache-Control': CACHE_CONTROL };
+  // Feeds are public and carry no credentials, so browser-based readers may fetch them from any origin.
+  const headers: Record<string, string> = { ETag: etag, 'Cache-Control': CACHE_CONTROL, 'Access-Control-Allow-Origin': '*' };
   if (lastModified) headers['Last-Modified'] = formatHttpDate(lastModified);
   const conditional = { ifNoneMatch: c.req.header('if-none-match') ?? null, ifModifiedSince: c.req.header('if-modified-since') ?? null };
   if (isNotModified(conditional, { etag, lastModified })) return c.body(null, 304, headers);
   return c.body(body, 200, { ...headers, 'Content-Type': contentType });
+}
+
+async function serveAllFeed(c: Context, deps: HttpDeps, request: FeedRequest): Promise<Response> {
+  // Only "all" lives at this level; one source's feed is under /feeds/sources/.
+  if (request.name !== 'all') return c.text(`unknown feed "${request.name}"`, 404);
+  const items = await listFeedItems(deps.db, { limit: request.paging.limit, before: request.paging.cursor });
+  const entries = items.map(toItemEntry);
+  const meta = describeFeed(deps.settings.publicUrl, request, entries, findNextCursor(items, request.paging), {
+    id: 'urn:bantin:feed:all',
+    path: '/feeds/all',
+    title: 'bantin — tất cả',
+    description: 'Tin mới nhất từ mọi nguồn',
+    homeUrl: `${deps.settings.publicUrl}/`,
+  });
+  return sendFeed(c, request.format, meta, entries);
 }
 
 async function serveSourceFeed(c: Context, deps: HttpDeps, request: FeedRequest): Promise<Response> {

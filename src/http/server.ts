@@ -10,6 +10,8 @@ import type { Database } from '../db/schema.js';
 import type { Logger } from '../observability/logger.js';
 import { registerFeedRoutes } from './feed-routes.js';
 import { registerHealthRoutes } from './health-routes.js';
+import { registerArchiveRoutes } from './archive-routes.js';
+import { registerSubscriptionRoutes } from './subscription-routes.js';
 
 /** What route modules receive. */
 export interface HttpDeps {
@@ -31,6 +33,11 @@ export interface RunningHttpServer {
 /** Creates the app with every route registered. */
 export function createHttpApp(deps: HttpDeps): Hono {
   const app = new Hono();
+  app.use(async (c, next) => {
+    await next();
+    // Error messages echo parts of the URL; a browser must never sniff that plain text into HTML.
+    c.header('X-Content-Type-Options', 'nosniff');
+  });
   app.notFound((c) => c.text('not found', 404));
   app.onError((error, c) => {
     // The client gets no internals; the operator gets the message in the log.
@@ -41,6 +48,8 @@ export function createHttpApp(deps: HttpDeps): Hono {
   });
   registerHealthRoutes(app, deps);
   registerFeedRoutes(app, deps);
+  registerSubscriptionRoutes(app, deps);
+  registerArchiveRoutes(app, deps);
   return app;
 }
 

@@ -13,6 +13,9 @@ const MONTHS: Readonly<Record<string, number>> = {
   ago: 8, aoû: 8, set: 9, out: 10, ott: 10, okt: 10, dez: 12, dic: 12, déc: 12,
 };
 
+const MAX_DATE_TEXT = 256;
+const DAYS_IN_MONTH: readonly number[] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 // Offsets in minutes. Unknown alphabetic zones read as UTC, as RFC 2822 says of military zones.
 const NAMED_ZONES: Readonly<Record<string, number>> = {
   GMT: 0, UT: 0, UTC: 0, Z: 0, WET: 0, BST: 60, CET: 60, CEST: 120, EET: 120, EEST: 180, MSK: 180,
@@ -55,6 +58,8 @@ const PARSERS: readonly DateParser[] = [parseYearFirst, parseRfc822, parseIso, p
 
 /** Parses a date as feeds write it into a UTC instant; a time without zone is read in `timezone`. Null when unreadable. */
 export function parseItemDate(text: string, timezone: string): Date | null {
+  // No real date is this long; refusing early keeps hostile input away from the patterns.
+  if (text.length > MAX_DATE_TEXT) return null;
   const cleaned = cleanDateText(text);
   if (cleaned === '') return null;
   for (const parse of PARSERS) {
@@ -163,11 +168,8 @@ function buildDate(parts: DateParts, zoneText: string | undefined, timezone: str
 }
 
 function hasValidFields(parts: DateParts): boolean {
-  const daysInMonth = new Date(Date.UTC(2000, parts.month, 0)).getUTCDate() - (parts.month === 2 && !isLeapYear(parts.year) ? 1 : 0);
-  return (
-    parts.month >= 1 && parts.month <= 12 && parts.day >= 1 && parts.day <= daysInMonth &&
-    parts.hour <= 24 && parts.minute <= 59 && parts.second <= 60
-  );
+  const monthDays = parts.month === 2 && isLeapYear(parts.year) ? 29 : (DAYS_IN_MONTH[parts.month - 1] ?? 0);
+  return parts.day >= 1 && parts.day <= monthDays && parts.hour <= 24 && parts.minute <= 59 && parts.second <= 60;
 }
 
 function isLeapYear(year: number): boolean {

@@ -1,7 +1,7 @@
 // Normalize: one RawItem as the feed wrote it → one clean NormalizedItem. Pure; the sanitizer runs last on content.
 import type { NormalizeContext, NormalizedItem, RawItem } from './types.js';
 import { clampPublishedAt, parseItemDate } from './dates.js';
-import { collapseWhitespace, htmlToPlainText, toPlainText, truncateAtWord } from './plain-text.js';
+import { collapseWhitespace, refinePlainText, sanitizedHtmlToPlainText, toPlainText, truncateAtWord } from './plain-text.js';
 import { findFirstImageSrc, sanitizeContentHtml, unescapeEscapedHtml } from './sanitize.js';
 import { canonicalizeUrl, isAbsoluteHttpUrl, parseHttpUrl, resolveMediaUrl } from './urls.js';
 
@@ -15,12 +15,13 @@ const MAX_GUID_CHARS = 2048;
 export function normalizeItem(raw: RawItem, ctx: NormalizeContext): NormalizedItem {
   const base = resolveItemBase(raw, ctx);
   const guid = normalizeGuid(raw.guid);
-  const contentHtml = sanitizeContentHtml(unescapeEscapedHtml(firstNonBlank(raw.contentHtml, raw.summaryHtml) ?? ''), base);
+  const contentSource = firstNonBlank(raw.contentHtml, raw.summaryHtml);
+  const contentHtml = sanitizeContentHtml(unescapeEscapedHtml(contentSource ?? ''), base);
   return {
     guid,
     url: resolveItemUrl(raw, guid, base),
     title: truncateAtWord(toPlainText(raw.title ?? ''), MAX_TITLE_CHARS),
-    summary: buildSummary(raw),
+    summary: buildSummary(raw, contentSource, contentHtml),
     contentHtml,
     author: normalizeAuthor(raw.author),
     imageUrl: pickImageUrl(raw.imageUrls, contentHtml, base),
@@ -86,9 +87,11 @@ function resolveItemUrl(raw: RawItem, guid: string | null, base: string): string
 }
 
 // The summary comes from the description; a description with no text (only an image) defers to the content.
-function buildSummary(raw: RawItem): string {
+// Whichever of them was sanitized as the content is read from that result instead of being parsed again.
+function buildSummary(raw: RawItem, contentSource: string | undefined, contentHtml: string): string {
   for (const html of [raw.summaryHtml, raw.contentHtml]) {
-    const text = html === undefined ? '' : toPlainText(unescapeEscapedHtml(html));
+    if (html === undefined) continue;
+    const text = html === contentSource ? refinePlainText(sanitizedHtmlToPlainText(contentHtml)) : toPlainText(unescapeEscapedHtml(html));
     if (text !== '') return truncateAtWord(text, MAX_SUMMARY_CHARS);
   }
   return '';
@@ -106,7 +109,9 @@ function firstNonBlank(...values: (string | undefined)[]): string | undefined {
   return values.find((value) => value !== undefined && htmlHasContent(value));
 }
 
-// "<p></p>" or whitespace is no content, but an image alone is.
+// "<p></p>", "&nbsp;" or whitespace is no content, but an image alone is. A rough test is enough here:
+// it only picks which field to sanitize.
 function htmlHasContent(html: string): boolean {
-  return html.trim() !== '' && (htmlToPlainText(html) !== '' || /<img\b/i.test(html));
+  if (/<img\b/i.test(html)) return true;
+  return /[^\s\u00a0]/.test(html.replace(/<[^>]*>|&nbsp;|&#160;/gi, ''));
 }

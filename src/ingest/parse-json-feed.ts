@@ -1,5 +1,6 @@
 // JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1), read with JSON.parse.
 import { BantinError } from '../errors.js';
+import { MAX_FEED_ITEMS } from './parse-xml.js';
 import type { ParsedFeed, RawItem } from './types.js';
 
 type JsonObject = Record<string, unknown>;
@@ -21,11 +22,11 @@ export function parseJsonFeed(text: string): ParsedFeed {
     const detail = error instanceof Error ? error.message : String(error);
     throw new BantinError('parse', 'malformed', `malformed JSON: ${detail}`, { cause: error });
   }
-  if (!isObject(doc) || !isJsonFeedVersion(doc.version)) {
+  if (!isObject(doc) || !isJsonFeed(doc)) {
     throw new BantinError('parse', 'not-a-feed', 'got JSON that is not a JSON Feed (no jsonfeed.org "version")');
   }
   const feedAuthor = readAuthors(doc);
-  const items = Array.isArray(doc.items) ? doc.items.filter(isObject) : [];
+  const items = Array.isArray(doc.items) ? doc.items.filter(isObject).slice(0, MAX_FEED_ITEMS) : [];
   return {
     format: 'json',
     title: readString(doc.title),
@@ -34,8 +35,11 @@ export function parseJsonFeed(text: string): ParsedFeed {
   };
 }
 
-function isJsonFeedVersion(version: unknown): boolean {
-  return typeof version === 'string' && /^https?:\/\/jsonfeed\.org\/version\/1(\.\d+)?\/?$/.test(version.trim());
+// The spec's version URL; leniently also a bare "1.0"/"1.1", or a titled object with an items list.
+function isJsonFeed(doc: JsonObject): boolean {
+  const version = typeof doc.version === 'string' ? doc.version.trim() : '';
+  if (/^(https?:\/\/jsonfeed\.org\/version\/)?1(\.\d+)?\/?$/.test(version)) return true;
+  return Array.isArray(doc.items) && typeof doc.title === 'string';
 }
 
 function readString(value: unknown): string | undefined {

@@ -13,7 +13,8 @@ export interface DocumentSniff {
   declaresEntities: boolean;
 }
 
-const htmlRoots = new Set(['html', 'head', 'body']);
+// Elements that only start an HTML page or fragment (error pages, captive portals, soft 404s).
+const htmlRoots = new Set(['html', 'head', 'body', 'meta', 'title', 'script', 'style', 'link', 'div', 'p', 'table', 'center', 'h1', 'noscript', 'iframe']);
 // A <title> further in than this is not looked for: the error message only needs a hint.
 const titleSearchLimit = 65_536;
 

@@ -38,7 +38,7 @@ export function readRssItem(node: XmlNode, context: ItemContext): RawItem {
   const guidNode = getChildren(node, 'guid').find((child) => getTrimmedText(child) !== undefined);
   const guid = guidNode === undefined ? getAttr(node, 'rdf:about')?.trim() || undefined : getTrimmedText(guidNode);
   const guidIsPermalink = guidNode === undefined ? undefined : isPermalinkGuid(getAttr(guidNode, 'isPermaLink'));
-  const link = getChildText(node, 'link') ?? pickAtomLink(getChildren(node, 'atom:link'));
+  const link = getChildText(node, 'link') ?? pickAtomLink([...getChildren(node, 'atom:link'), ...getChildren(node, 'link')]);
   return {
     guid,
     guidIsPermalink,
@@ -97,7 +97,7 @@ export function readAtomPerson(node: XmlNode | undefined): string | undefined {
  */
 export function readAtomText(node: XmlNode | undefined, isContent: boolean): string | undefined {
   if (node === undefined || getAttr(node, 'src') !== undefined) return undefined;
-  const type = (getAttr(node, 'type') ?? 'text').trim().toLowerCase();
+  const type = getAttr(node, 'type')?.trim().toLowerCase() || 'text';
   const mode = getAttr(node, 'mode')?.trim().toLowerCase();
   let value: string | undefined;
   if (type === 'xhtml') {

@@ -11,6 +11,9 @@ import { getAttr, getChild, getChildren, getChildText, getMarkup } from './parse
 import type { XmlNode } from './parse-xml-nodes.js';
 import type { ParsedFeed } from './types.js';
 
+/** At most this many items are read from one feed (document order); real feeds carry tens to hundreds. */
+export const MAX_FEED_ITEMS = 5000;
+
 type XmlFormat = 'rss' | 'rdf' | 'atom';
 
 /** The document tree as rss-parser's XML reader produced it, with the format it detected. */
@@ -45,15 +48,18 @@ const saxPosition = /\nLine: (\d+)\nColumn: (\d+)(?:\nChar: ([\s\S]*))?$/;
 
 /** Parses an XML feed whose root element is rss, rdf:RDF or feed. */
 export async function parseXmlFeed(text: string, expected: XmlFormat): Promise<ParsedFeed> {
-  let tree: CapturedTree;
-  try {
-    tree = await readTree(text);
-  } catch (error) {
-    if (isBareAmpersandError(error)) tree = await readTree(escapeBareAmpersands(text)).catch(rethrowAsMalformed);
-    else if (isUnrecognizedError(error)) tree = { format: expected, root: '' };
-    else rethrowAsMalformed(error);
-  }
+  const tree = await readTreeLeniently(text, expected, true);
   return tree.format === 'atom' ? mapAtomFeed(tree.root) : mapRssFeed(tree.root, tree.format);
+}
+
+async function readTreeLeniently(text: string, expected: XmlFormat, mayRepair: boolean): Promise<CapturedTree> {
+  try {
+    return await readTree(text);
+  } catch (error) {
+    if (isUnrecognizedError(error)) return { format: expected, root: '' };
+    if (mayRepair && isBareAmpersandError(error)) return readTreeLeniently(escapeBareAmpersands(text), expected, false);
+    return rethrowAsMalformed(error);
+  }
 }
 
 async function readTree(text: string): Promise<CapturedTree> {
@@ -96,13 +102,13 @@ function readTtl(channel: XmlNode | undefined): number | undefined {
 function mapRssFeed(root: XmlNode, format: 'rss' | 'rdf'): ParsedFeed {
   const channel = getChild(root, 'channel');
   // Misplaced items (beside the channel in RSS 2.0, inside it in RDF) are still items.
-  const items = [...getChildren(channel, 'item'), ...getChildren(root, 'item')];
+  const items = [...getChildren(channel, 'item'), ...getChildren(root, 'item')].slice(0, MAX_FEED_ITEMS);
   const rootBase = resolveBase(getAttr(root, 'xml:base'), undefined);
   const context: ItemContext = { baseUrl: resolveBase(getAttr(channel, 'xml:base'), rootBase) };
   return {
     format,
     title: (getMarkup(getChild(channel, 'title'))?.trim() || undefined) ?? getChildText(channel, 'dc:title'),
-    link: getChildText(channel, 'link') ?? pickAtomLink(getChildren(channel, 'atom:link')),
+    link: getChildText(channel, 'link') ?? pickAtomLink([...getChildren(channel, 'atom:link'), ...getChildren(channel, 'link')]),
     ttlMinutes: readTtl(channel),
     items: items.map((item) => readRssItem(item, context)),
   };
@@ -117,6 +123,8 @@ function mapAtomFeed(root: XmlNode): ParsedFeed {
     format: 'atom',
     title: readAtomText(getChild(root, 'title'), false)?.trim(),
     link: pickAtomLink(getChildren(root, 'link')),
-    items: getChildren(root, 'entry').map((entry) => readAtomEntry(entry, context)),
+    items: getChildren(root, 'entry')
+      .slice(0, MAX_FEED_ITEMS)
+      .map((entry) => readAtomEntry(entry, context)),
   };
 }

@@ -11,6 +11,9 @@ const xmlRoots: Record<string, 'rss' | 'rdf' | 'atom'> = { rss: 'rss', 'rdf:RDF'
 /** Parses a decoded (NFC) feed body into its items as written. */
 export async function parseFeed(text: string): Promise<ParsedFeed> {
   if (text.replace(/^\uFEFF/, '').trim() === '') throw new BantinError('parse', 'empty', 'empty response body');
+  if (text.slice(0, 4096).includes('\u0000')) {
+    throw new BantinError('parse', 'malformed', 'text contains NUL characters (UTF-16 or UTF-32 bytes read with the wrong charset?)');
+  }
   if (isJsonText(text)) return parseJsonFeed(text);
   const sniff = sniffDocument(text);
   if (isHtmlDocument(sniff)) throw htmlPageError(text);
@@ -19,6 +22,7 @@ export async function parseFeed(text: string): Promise<ParsedFeed> {
     throw new BantinError('parse', 'entity-expansion', 'refused a document that declares entities in its DOCTYPE (possible entity-expansion attack)');
   }
   if (sniff.rootName === null) {
+    if (text.trimStart().startsWith('<')) throw new BantinError('parse', 'malformed', 'XML has no root element');
     throw new BantinError('parse', 'not-a-feed', `got neither XML nor JSON (starts with ${JSON.stringify(text.trim().slice(0, 40))})`);
   }
   const format = Object.hasOwn(xmlRoots, sniff.rootName) ? xmlRoots[sniff.rootName] : undefined;

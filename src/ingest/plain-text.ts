@@ -1,6 +1,6 @@
 // Plain text out of feed HTML: titles, summaries, authors, categories.
 import sanitizeHtml from 'sanitize-html';
-import { decodeHTMLStrict } from 'entities';
+import { decodeHTML, decodeHTMLStrict } from 'entities';
 
 // Elements whose edges separate words; every other tag is dropped without a space so that markup
 // inside a word ("Vi<b>ệt</b>") does not split it.
@@ -20,14 +20,21 @@ const TEXT_OPTIONS: sanitizeHtml.IOptions = {
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 const ENTITY = /&(?:[a-z][a-z0-9]{1,31}|#\d{1,7}|#x[0-9a-f]{1,6});/i;
 const MARKUP = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/i;
+// Exact on sanitize-html output, where every `<` and `>` outside a tag is escaped, even in attribute values.
+const SANITIZED_TAG = /<(\/?)([a-z0-9]+)[^>]*>/gi;
+const BLOCK_SET = new Set(BLOCK_TAGS);
 
 /** Turns HTML into one line of plain text: tags dropped, entities decoded, whitespace collapsed, NFC. */
 export function htmlToPlainText(html: string): string {
   if (html === '') return '';
-  const simplified = sanitizeHtml(html, TEXT_OPTIONS);
-  // After sanitize-html the only tags left are attribute-free block tags and all text `<` is escaped,
-  // so a simple tag pattern is exact here.
-  const spaced = simplified.replace(/<[^>]*>/g, ' ');
+  // Text without markup skips the HTML parser, which costs far more than the rest of normalization.
+  if (!html.includes('<')) return collapseWhitespace(decodeHTML(html));
+  return sanitizedHtmlToPlainText(sanitizeHtml(html, TEXT_OPTIONS));
+}
+
+/** Plain text of HTML that already went through sanitize-html (e.g. sanitizeContentHtml output), without parsing it again. */
+export function sanitizedHtmlToPlainText(cleanHtml: string): string {
+  const spaced = cleanHtml.replace(SANITIZED_TAG, (_tag, _slash: string, name: string) => (BLOCK_SET.has(name.toLowerCase()) ? ' ' : ''));
   return collapseWhitespace(decodeHTMLStrict(spaced));
 }
 
@@ -36,11 +43,16 @@ export function htmlToPlainText(html: string): string {
  * tags stripped and entities decoded until none are left (at most three rounds).
  */
 export function toPlainText(value: string): string {
-  let text = htmlToPlainText(value);
-  for (let round = 0; round < 2 && (ENTITY.test(text) || MARKUP.test(text)); round += 1) {
-    text = MARKUP.test(text) ? htmlToPlainText(text) : collapseWhitespace(decodeHTMLStrict(text));
+  return refinePlainText(htmlToPlainText(value));
+}
+
+/** Decodes what is still escaped in extracted text (double-escaped feeds), at most two more rounds. */
+export function refinePlainText(text: string): string {
+  let refined = text;
+  for (let round = 0; round < 2 && (ENTITY.test(refined) || MARKUP.test(refined)); round += 1) {
+    refined = MARKUP.test(refined) ? htmlToPlainText(refined) : collapseWhitespace(decodeHTMLStrict(refined));
   }
-  return text;
+  return refined;
 }
 
 /** Collapses runs of whitespace to one space, trims, drops control characters and applies NFC. */

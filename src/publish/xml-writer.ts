@@ -15,9 +15,13 @@ type MaybeChild = XmlChild | null | undefined | false;
 // XML 1.0 Char production; with the `u` flag a lone surrogate is one code point outside every allowed range.
 const INVALID_XML_CHARS = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
+// Without the `u` flag this matches any surrogate, valid pair or not: a cheap test that sends only the rare string
+// with controls or astral characters (emoji) through the slower exact replacement above.
+const MAYBE_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** Removes the characters XML 1.0 forbids (C0 controls other than tab/CR/LF, lone surrogates, U+FFFE/U+FFFF). */
 export function stripInvalidXmlChars(value: string): string {
-  return value.replace(INVALID_XML_CHARS, '');
+  return MAYBE_INVALID.test(value) ? value.replace(INVALID_XML_CHARS, '') : value;
 }
 
 /** Escapes text content; `>` is escaped too so `]]>` can never appear. */
@@ -27,11 +31,7 @@ export function escapeXmlText(value: string): string {
 
 /** Escapes an attribute value; whitespace controls become references so attribute normalization keeps them. */
 export function escapeXmlAttr(value: string): string {
-  return escapeXmlText(value)
-    .replace(/"/g, '&quot;')
-    .replace(/\t/g, '&#9;')
-    .replace(/\n/g, '&#10;')
-    .replace(/\r/g, '&#13;');
+  return escapeXmlText(value).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
 }
 
 /** Escapes plain text for an HTML context (the HTML inside an RSS description or Atom `type="html"`). */

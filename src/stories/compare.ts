@@ -2,8 +2,7 @@
 // events ("giá vàng tăng" Monday vs "giá vàng giảm" Wednesday, the men's vs the women's team).
 import { isNumberToken } from '../text/fold.js';
 import { computeJaccard } from '../text/signature.js';
-import { isStopWord } from '../text/stop-words.js';
-import { splitKey, type StoryFingerprint } from './fingerprint.js';
+import { buildFingerprintShingles, splitKey, type StoryFingerprint } from './fingerprint.js';
 
 export interface ComparableText {
   title: string[];
@@ -24,7 +23,7 @@ const WEEKDAYS = ['thu hai', 'thu ba', 'thu tu', 'thu nam', 'thu sau', 'thu bay'
 export function toComparable(fingerprint: StoryFingerprint): ComparableText {
   const title = splitKey(fingerprint.titleKey);
   const body = splitKey(fingerprint.bodyKey);
-  const content = [...title, ...body].filter((token) => !isStopWord(token));
+  const content = buildFingerprintShingles(fingerprint);
   return { title, body, content };
 }
 

@@ -3,6 +3,7 @@
 // the items.
 import { stripLeadingLabels, stripTitleDecorations } from '../text/clean-title.js';
 import { tokenizeSyllables } from '../text/fold.js';
+import { isStopWord } from '../text/stop-words.js';
 import { buildShingles, computeBands, computeMinHash } from '../text/signature.js';
 
 /** Longest lede, in syllables, that counts: rewrites agree on the first sentences and drift after them. */
@@ -32,11 +33,14 @@ export function buildFingerprint(input: StoryTextInput, sourceName = ''): StoryF
   return { urlKey: normalizeUrlKey(input.url), titleKey: titleTokens.join(' '), bodyKey: bodyTokens.join(' ') };
 }
 
-/** The shingles a fingerprint is compared on: syllable bigrams of the title and of the lede, never across them. */
+/**
+ * The shingles a fingerprint is compared on: the content syllables (1-shingles, stop words out) of title and lede.
+ * Bigrams were tried on the training split: rewrites by other outlets reorder phrases, so bigram Jaccard of true
+ * pairs fell to 0.16 while look-alikes reached 0.29; on content syllables true pairs stay above 0.36.
+ */
 export function buildFingerprintShingles(fingerprint: StoryFingerprint): string[] {
-  const title = buildShingles(splitKey(fingerprint.titleKey));
-  const body = buildShingles(splitKey(fingerprint.bodyKey));
-  return [...new Set([...title, ...body])];
+  const tokens = [...splitKey(fingerprint.titleKey), ...splitKey(fingerprint.bodyKey)].filter((t) => !isStopWord(t));
+  return buildShingles(tokens, 1);
 }
 
 /** LSH band keys of a fingerprint, the rows the candidate index stores. */

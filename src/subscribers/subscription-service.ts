@@ -87,6 +87,16 @@ export async function requestSubscription(deps: SubscriptionDeps, choice: Subscr
   });
 }
 
+/** What a confirmation link would do, without doing it (GET shows a button; mail scanners follow links). */
+export async function inspectConfirmToken(deps: SubscriptionDeps, token: unknown): Promise<ConfirmOutcome | 'pending'> {
+  if (typeof token !== 'string' || !/^[A-Za-z0-9_-]{20,100}$/.test(token)) return 'invalid';
+  const subscriber = await findSubscriberByConfirmHash(deps.db, hashToken(token));
+  if (!subscriber || subscriber.status === 'unsubscribed') return 'invalid';
+  if (subscriber.status === 'confirmed') return 'already-confirmed';
+  const isExpired = !subscriber.confirmExpiresAt || subscriber.confirmExpiresAt.getTime() <= deps.now().getTime();
+  return isExpired ? 'expired' : 'pending';
+}
+
 /** Confirms the address a confirmation token belongs to. */
 export async function confirmSubscription(deps: SubscriptionDeps, token: unknown): Promise<{ outcome: ConfirmOutcome; subscriber: Subscriber | null }> {
   if (typeof token !== 'string' || !/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { outcome: 'invalid', subscriber: null };

@@ -30,6 +30,10 @@ describe('parseItemDate', () => {
     expect(utc!.getTime() - hanoi!.getTime()).toBe(7 * 60 * 60 * 1000);
   });
 
+  it('refuses text far longer than any date without scanning it', () => {
+    expect(parseItemDate(`Fri, 09 Oct 2026 07:34:21 +0700${' '.repeat(300)}`, 'UTC')).toBeNull();
+  });
+
   it('ignores the source timezone when the text names a zone', () => {
     expect(parseItemDate('Fri, 09 Oct 2026 07:34:21 +0700', 'America/New_York')?.toISOString()).toBe('2026-10-09T00:34:21.000Z');
   });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import sanitizeHtml from 'sanitize-html';
 import { describe, expect, it } from 'vitest';
 import { findFirstImageSrc, htmlToPlainText, sanitizeContentHtml, unescapeEscapedHtml } from '../../src/ingest/sanitize.js';
 import { findUnsafeMarkup } from './unsafe-markup.js';
@@ -43,6 +44,13 @@ describe('sanitizeContentHtml', () => {
       if (!harmless.has(c.name)) expect(findUnsafeMarkup(c.html), c.name).not.toEqual([]);
     }
   });
+
+  it.each(['Giá &amp; lãi > 5 &lt; 6', 'AT&T &copy 2026 &notanentity;', 'r&#242;ng &atilde; "trích"', 'a &amp;lt;b&amp;gt; c'])(
+    'escapes markup-free text exactly as sanitize-html does: %s',
+    (text) => {
+      expect(sanitizeContentHtml(text, fixture.defaultBaseUrl)).toBe(sanitizeHtml(text));
+    },
+  );
 
   it('returns an empty string for blank input', () => {
     expect(sanitizeContentHtml('  \n ', fixture.defaultBaseUrl)).toBe('');

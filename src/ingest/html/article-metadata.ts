@@ -26,14 +26,16 @@ export interface ArticleMetadata {
 const PUBLISHED_META = ['article:published_time', 'og:article:published_time', 'datePublished', 'pubdate', 'publishdate', 'dc.date.issued', 'DC.date.issued', 'date'];
 const AUTHOR_MARKUP = '[itemprop="author"] [itemprop="name"], [itemprop="author"], .author-name, .author_mail, .author, .tacgia, .tac-gia, [rel="author"], .byline';
 const LEAD_MARKUP = '[class*="sapo"], .lead, .chapeau, .article-summary, .summary, .description, [itemprop="description"]:not(meta)';
-const DATE_MARKUP = '[itemprop="datePublished"], .publish-date, .date-time, .datetime, .date, .time, .ngay-dang, .pdate';
+// Machine-readable publish times inside the article; a bare <time> elsewhere may date a sidebar item.
+const PUBLISHED_MARKUP = '[itemprop="datePublished"], article time[datetime], time[pubdate]';
+const DATE_MARKUP = 'time[datetime], .publish-date, .date-time, .datetime, .date, .time, .ngay-dang, .pdate';
 const TITLE_SEPARATOR = /\s+[-|–—»:]+\s+/;
 const AUTHOR_PREFIX = /^(?:tác giả|bài và ảnh|bài, ảnh|bài|theo|by|phóng viên|pv)\s*[:.-]?\s+/i;
 const MAX_AUTHOR_LENGTH = 80;
 /** How much text around the title is searched for a visible date. */
 const DATE_WINDOW = 300;
 
-/** Reads title, time, author, lead and image from a parsed article page (call before any DOM mutation). */
+/** Reads title, time, author, lead and image from a parsed article page (before Readability, which mutates it). */
 export function readArticleMetadata(document: Document, pageUrl: string, selectors: FieldSelectors, timezone: string): ArticleMetadata {
   const jsonLd = readJsonLdArticle(document);
   const heading = findHeading(document);
@@ -56,13 +58,17 @@ function findHeading(document: Document): Element | null {
 }
 
 function readTitle(document: Document, selectors: FieldSelectors, jsonLd: JsonLdArticle | null, heading: Element | null): string | null {
-  if (selectors.title !== undefined) return nonEmpty(readText(selectFirst(document, selectors.title)));
+  if (selectors.title !== undefined) return toNullIfEmpty(readText(selectFirst(document, selectors.title)));
   const siteName = readMeta(document, ['og:site_name', 'application-name']);
-  const candidates = [readMeta(document, ['og:title', 'twitter:title']), jsonLd?.headline ?? null, nonEmpty(readText(heading))];
+  const headingText = readText(heading);
+  const candidates = [readMeta(document, ['og:title', 'twitter:title']), jsonLd?.headline ?? null, toNullIfEmpty(headingText)];
   for (const candidate of candidates) {
-    if (candidate !== null) return stripSiteName(candidate, siteName, false);
+    if (candidate === null) continue;
+    // "Title - Site" where the page's <h1> says just "Title": the <h1> is the title.
+    const isHeadingPlusSite = headingText !== '' && candidate.startsWith(headingText) && /^\s*[-|–—»:]/.test(candidate.slice(headingText.length));
+    return isHeadingPlusSite ? headingText : stripSiteName(candidate, siteName, false);
   }
-  const pageTitle = nonEmpty(readText(document.querySelector('title')));
+  const pageTitle = toNullIfEmpty(readText(document.querySelector('title')));
   return pageTitle === null ? null : stripSiteName(pageTitle, siteName, true);
 }
 
@@ -79,8 +85,8 @@ function stripSiteName(title: string, siteName: string | null, guess: boolean): 
 
 function readPublishedAt(document: Document, selectors: FieldSelectors, jsonLd: JsonLdArticle | null, heading: Element | null, timezone: string): Date | null {
   if (selectors.date !== undefined) return readDateElement(selectFirst(document, selectors.date), timezone);
-  const metaDate = readMeta(document, PUBLISHED_META);
-  const fromData = [metaDate, jsonLd?.datePublished ?? null, document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null];
+  const marked = document.querySelector(PUBLISHED_MARKUP);
+  const fromData = [readMeta(document, PUBLISHED_META), jsonLd?.datePublished ?? null, marked?.getAttribute('datetime') ?? marked?.getAttribute('content') ?? null];
   for (const text of fromData) {
     const date = text === null ? null : parseItemDate(text, timezone);
     if (date !== null) return date;
@@ -135,7 +141,7 @@ function findLastVisibleDate(text: string, timezone: string): FoundDate {
 
 function findDateInMarkup(document: Document, timezone: string): Date | null {
   for (const element of Array.from(document.querySelectorAll(DATE_MARKUP))) {
-    if (element.closest('header, nav, footer') !== null) continue;
+    if (element.closest('header, nav, footer, aside') !== null) continue;
     const date = readDateElement(element, timezone);
     if (date !== null) return date;
   }
@@ -165,8 +171,8 @@ export function cleanAuthor(text: string): string | null {
 }
 
 function readLead(document: Document, selectors: FieldSelectors, jsonLd: JsonLdArticle | null): string | null {
-  if (selectors.lead !== undefined) return nonEmpty(readText(selectFirst(document, selectors.lead)));
-  const markup = nonEmpty(readText(document.querySelector(LEAD_MARKUP)));
+  if (selectors.lead !== undefined) return toNullIfEmpty(readText(selectFirst(document, selectors.lead)));
+  const markup = toNullIfEmpty(readText(document.querySelector(LEAD_MARKUP)));
   return markup ?? readMeta(document, ['og:description', 'description', 'twitter:description']) ?? jsonLd?.description ?? null;
 }
 
@@ -181,6 +187,6 @@ function readImage(document: Document, pageUrl: string, selectors: FieldSelector
   return src === null ? null : resolveMediaUrl(src, pageUrl);
 }
 
-function nonEmpty(text: string): string | null {
+function toNullIfEmpty(text: string): string | null {
   return text === '' ? null : text;
 }

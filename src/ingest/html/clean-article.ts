@@ -19,22 +19,31 @@ const RELATED_HEADING = new RegExp(
   'i',
 );
 const RELATED_PREFIX = /^(?:xem thêm|đọc thêm|tin liên quan|bài liên quan|>>)\s*:/i;
-const DATE_LEFTOVERS = /(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4})|(?:\d{1,2}\s*[:hg]\s*\d{2}(?::\d{2})?)|(?:(?:gmt|utc)\s*[+-]?\s*\d{0,2})|(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ nhật)|(?:cập nhật|đăng lúc|ngày đăng|ngày|lúc|giờ|am|pm|sa|ch)/gi;
+const DATE_LEFTOVERS = /(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4})|(?:\d{1,2}\s*[:hg]\s*\d{2}(?::\d{2})?)|(?:(?:gmt|utc)\s*[+-]?\s*\d{0,2})|(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ nhật)|(?<!\p{L})(?:cập nhật|đăng lúc|ngày đăng|ngày|lúc|giờ|am|pm|sa|ch)(?!\p{L})/giu;
 const ITEM_SEPARATORS = /\s*[•·|]\s*/;
 const LEAF_BLOCKS = 'p, figcaption, li, h2, h3, h4, h5, h6, blockquote, pre, td, dd, dt, div, span, em, i, small';
 const CANDIDATES = 'p, li, ul, ol, div, span, a, small, time, header, footer, section, h2, h3, h4, h5, h6, strong, b, em, i';
 const MEDIA = 'img, picture, video, audio, iframe, figure, svg, table';
 const LINK_DENSE = 0.5;
 
-/** Cleans an extracted article body and returns its HTML (not yet sanitized). */
-export function cleanArticleHtml(html: string, context: CleanContext): string {
+export interface CleanedBody {
+  /** The cleaned HTML, not yet sanitized. */
+  html: string;
+  /** Its text, whitespace collapsed. */
+  text: string;
+  /** Share of the text inside links (0..1). */
+  linkDensity: number;
+}
+
+/** Cleans an extracted article body; also measures it, so the caller need not parse it again. */
+export function cleanArticleHtml(html: string, context: CleanContext): CleanedBody {
   const document = parseHtmlDocument(`<!doctype html><html><body>${html}</body></html>`);
   const body = document.body;
   removeRelatedBlocks(body);
   removeFurniture(body, context);
   removeRepeatedBlocks(body);
   removeEmptyContainers(body);
-  return body.innerHTML;
+  return { html: body.innerHTML, text: readText(body), linkDensity: measureLinkDensity(body) };
 }
 
 /** True when the text is only counters, share/print words, a date line and/or the author's name. */
@@ -61,7 +70,7 @@ function removeRelatedBlocks(root: Element): void {
     if (!element.isConnected) continue;
     const text = readText(element);
     if (RELATED_HEADING.test(text) && !hasMatchingChild(element)) removeRelatedFrom(root, element);
-    else if (RELATED_PREFIX.test(text) && linkDensity(element) >= LINK_DENSE && element.matches('p, li, div')) element.remove();
+    else if (RELATED_PREFIX.test(text) && measureLinkDensity(element) >= LINK_DENSE && element.matches('p, li, div')) element.remove();
   }
 }
 
@@ -78,7 +87,7 @@ function removeRelatedFrom(root: Element, heading: Element): void {
   }
   let next = block.nextElementSibling;
   block.remove();
-  while (next !== null && (readText(next) === '' ? next.querySelector(MEDIA) === null : linkDensity(next) >= LINK_DENSE)) {
+  while (next !== null && (readText(next) === '' ? next.querySelector(MEDIA) === null : measureLinkDensity(next) >= LINK_DENSE)) {
     const following = next.nextElementSibling;
     next.remove();
     next = following;
@@ -87,15 +96,15 @@ function removeRelatedFrom(root: Element, heading: Element): void {
 
 function isRestLinkDense(element: Element, headingText: string): boolean {
   const rest = readText(element).length - headingText.length;
-  return rest <= 0 || linkTextLength(element) / rest >= LINK_DENSE;
+  return rest <= 0 || measureLinkText(element) / rest >= LINK_DENSE;
 }
 
-function linkDensity(element: Element): number {
+function measureLinkDensity(element: Element): number {
   const length = readText(element).length;
-  return length === 0 ? 0 : linkTextLength(element) / length;
+  return length === 0 ? 0 : measureLinkText(element) / length;
 }
 
-function linkTextLength(element: Element): number {
+function measureLinkText(element: Element): number {
   return Array.from(element.querySelectorAll('a')).reduce((sum, a) => sum + readText(a).length, 0);
 }
 

@@ -54,11 +54,12 @@ export async function collectHtmlSourceItems(ctx: CollectContext): Promise<Colle
 
 async function selectNewLinks(ctx: CollectContext, links: ListingLink[], skipped: Counts): Promise<ListingLink[]> {
   const known = await ctx.findKnownUrls(links.map((link) => link.url));
-  const fresh = links.filter((link) => {
-    if (known.has(link.url)) return count(skipped, 'known');
-    if (rejectedUrls.has(link.url, ctx.now)) return count(skipped, 'rejected-before');
-    return true;
-  });
+  const fresh: ListingLink[] = [];
+  for (const link of links) {
+    if (known.has(link.url)) count(skipped, 'known');
+    else if (rejectedUrls.has(link.url, ctx.now)) count(skipped, 'rejected-before');
+    else fresh.push(link);
+  }
   if (fresh.length > MAX_ARTICLES_PER_POLL) skipped.deferred = fresh.length - MAX_ARTICLES_PER_POLL;
   return fresh.slice(0, MAX_ARTICLES_PER_POLL);
 }
@@ -86,7 +87,7 @@ function buildItems(ctx: CollectContext, links: ListingLink[], outcomes: Article
   outcomes.forEach((outcome, index) => {
     const link = links[index];
     if (link === undefined) return;
-    if (outcome.kind === 'extracted') items.push(toNormalizedItem(link, outcome.article, ctx));
+    if (outcome.kind === 'extracted') items.push(buildNormalizedItem(link, outcome.article, ctx));
     else if (outcome.kind === 'fetch-failed') count(skipped, 'fetch-failed');
     else {
       count(skipped, outcome.reason);
@@ -96,7 +97,7 @@ function buildItems(ctx: CollectContext, links: ListingLink[], outcomes: Article
   return items;
 }
 
-function toNormalizedItem(link: ListingLink, article: ExtractedArticle, ctx: CollectContext): NormalizedItem {
+function buildNormalizedItem(link: ListingLink, article: ExtractedArticle, ctx: CollectContext): NormalizedItem {
   const timezone = ctx.source.timezone;
   const listed = link.dateText === null ? null : (parseVisibleDate(link.dateText, timezone) ?? parseItemDate(link.dateText, timezone));
   const published = article.publishedAt ?? listed;
@@ -114,7 +115,6 @@ function toNormalizedItem(link: ListingLink, article: ExtractedArticle, ctx: Col
   };
 }
 
-function count(counts: Counts, key: string): false {
+function count(counts: Counts, key: string): void {
   counts[key] = (counts[key] ?? 0) + 1;
-  return false;
 }

@@ -31,14 +31,33 @@ export function collapseWhitespace(text: string): string {
   return text.replace(/[\s\u00a0\u200b]+/g, ' ').trim().normalize('NFC');
 }
 
-/** The content attribute of the first <meta> whose property or name is one of `keys`, or null. */
+/** The content attribute of the first <meta> whose property, name or itemprop is one of `keys`, or null. */
 export function readMeta(document: Document, keys: string[]): string | null {
+  const metas = indexMetaTags(document);
   for (const key of keys) {
-    const meta = document.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`);
-    const content = collapseWhitespace(meta?.getAttribute('content') ?? '');
-    if (content !== '') return content;
+    const content = metas.get(key.toLowerCase());
+    if (content !== undefined) return content;
   }
   return null;
+}
+
+const metaIndexes = new WeakMap<Document, Map<string, string>>();
+
+// One pass over <meta> per document: selector queries per key were the slowest part of reading metadata.
+function indexMetaTags(document: Document): Map<string, string> {
+  let index = metaIndexes.get(document);
+  if (index !== undefined) return index;
+  index = new Map();
+  for (const meta of Array.from(document.getElementsByTagName('meta'))) {
+    const content = collapseWhitespace(meta.getAttribute('content') ?? '');
+    if (content === '') continue;
+    for (const attribute of ['property', 'name', 'itemprop']) {
+      const key = meta.getAttribute(attribute)?.toLowerCase();
+      if (key && !index.has(key)) index.set(key, content);
+    }
+  }
+  metaIndexes.set(document, index);
+  return index;
 }
 
 /** The document's base URL: its <base href> resolved against the page URL, else the page URL. */

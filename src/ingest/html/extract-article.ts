@@ -6,7 +6,7 @@ import { findFirstImageSrc, htmlToPlainText, sanitizeContentHtml } from '../sani
 import { readArticleMetadata, cleanAuthor } from './article-metadata.js';
 import type { FieldSelectors } from './article-metadata.js';
 import { cleanArticleHtml } from './clean-article.js';
-import { parseHtmlDocument, readBaseUrl, readText, removeAll, selectAll } from './dom.js';
+import { parseHtmlDocument, readBaseUrl, removeAll, selectAll } from './dom.js';
 
 export interface ArticleSelectors extends FieldSelectors {
   body?: string;
@@ -52,10 +52,9 @@ export function extractArticle(html: string, pageUrl: string, options: ExtractOp
   if (extracted === null) return { ok: false, reason: 'no-body' };
   const author = metadata.author ?? (extracted.byline === null ? null : cleanAuthor(extracted.byline));
   const cleaned = cleanArticleHtml(extracted.html, { title: metadata.title, author });
-  const measured = measureBody(cleaned);
-  if (measured.textLength < MIN_BODY_CHARS) return { ok: false, reason: 'no-body' };
-  if (measured.linkDensity > MAX_LINK_DENSITY) return { ok: false, reason: 'not-article' };
-  const contentHtml = sanitizeContentHtml(prependLead(cleaned, metadata.lead, measured.text), baseUrl);
+  if (cleaned.text.length < MIN_BODY_CHARS) return { ok: false, reason: 'no-body' };
+  if (cleaned.linkDensity > MAX_LINK_DENSITY) return { ok: false, reason: 'not-article' };
+  const contentHtml = sanitizeContentHtml(prependLead(cleaned.html, metadata.lead, cleaned.text), baseUrl);
   const summary = truncateAtWord(metadata.lead ?? htmlToPlainText(contentHtml), MAX_SUMMARY_CHARS);
   const imageUrl = metadata.imageUrl ?? findFirstImageSrc(contentHtml);
   return { ok: true, article: { ...metadata, title: metadata.title, author, imageUrl, contentHtml, summary } };
@@ -76,13 +75,6 @@ function readWithReadability(document: Document): RawBody | null {
 function readBodySelector(document: Document, selector: string): RawBody | null {
   const parts = selectAll(document, selector);
   return parts.length === 0 ? null : { html: parts.map((part) => part.innerHTML).join('\n'), byline: null };
-}
-
-function measureBody(html: string): { text: string; textLength: number; linkDensity: number } {
-  const body = parseHtmlDocument(`<!doctype html><html><body>${html}</body></html>`).body;
-  const text = readText(body);
-  const linkText = Array.from(body.querySelectorAll('a')).reduce((sum, a) => sum + readText(a).length, 0);
-  return { text, textLength: text.length, linkDensity: text.length === 0 ? 0 : linkText / text.length };
 }
 
 // Many layouts print the lead (sapo) outside the body container; the full text should still start with it.

@@ -39,7 +39,7 @@ export function extractListingLinks(html: string, pageUrl: string, selectors: Li
   for (const { anchor, url } of resolved) {
     if (url === null) continue;
     const card = findCard(anchor, url, resolved);
-    const title = readListingField(card, selectors.listingTitle) ?? nonEmpty(readText(anchor));
+    const title = readListingField(card, selectors.listingTitle) ?? toNullIfEmpty(readText(anchor));
     const existing = links.get(url);
     if (existing === undefined) links.set(url, { url, title, dateText: readListingField(card, selectors.listingDate) });
     else existing.title ??= title;
@@ -80,9 +80,9 @@ function resolveLink(href: string, base: string): string | null {
 function readListingField(card: Element, selector: string | undefined): string | null {
   if (selector === undefined) return null;
   const found = card.matches(selector) ? card : selectFirst(card, selector);
-  return found === null ? null : nonEmpty(readText(found));
+  return found === null ? null : toNullIfEmpty(readText(found));
 }
 
-function nonEmpty(text: string): string | null {
+function toNullIfEmpty(text: string): string | null {
   return text === '' ? null : text;
 }

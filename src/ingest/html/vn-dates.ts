@@ -37,7 +37,7 @@ export function parseVisibleDate(text: string, timezone: string): Date | null {
 /** Like parseVisibleDate, and also says where in `text` the date was written. */
 export function findVisibleDate(text: string, timezone: string): { date: Date; index: number; length: number } | null {
   const parts = matchTimeThenDate(text) ?? matchDateThenTime(text);
-  const date = parts === null ? null : toDate(parts, timezone);
+  const date = parts === null ? null : buildDate(parts, timezone);
   return parts === null || date === null ? null : { date, index: parts.index, length: parts.length };
 }
 
@@ -85,7 +85,7 @@ function matchTimeThenDate(text: string): DateParts | null {
   };
 }
 
-function toDate(parts: DateParts, timezone: string): Date | null {
+function buildDate(parts: DateParts, timezone: string): Date | null {
   const hour = applyMeridiem(parts.hour, parts.meridiem);
   const zone = parts.offsetHours === undefined ? timezone : formatOffset(parts.offsetHours, parts.offsetMinutes);
   const dt = DateTime.fromObject(

@@ -5,7 +5,7 @@ import { htmlToPlainText } from '../../../src/ingest/sanitize.js';
 const CONTEXT = { title: 'Công tác thông tin đối ngoại', author: 'Châu Anh' };
 
 function cleanText(html: string): string {
-  return htmlToPlainText(cleanArticleHtml(html, CONTEXT));
+  return htmlToPlainText(cleanArticleHtml(html, CONTEXT).html);
 }
 
 describe('isFurnitureText', () => {
@@ -22,7 +22,7 @@ describe('isFurnitureText', () => {
     expect(isFurnitureText(text, CONTEXT)).toBe(true);
   });
 
-  it.each(['ANTD.VN - Sáng 28-7, Ban Chỉ đạo họp', 'Ngày 28/07/2017, thành phố khai mạc hội nghị', 'Theo Châu Anh', 'In ấn tài liệu'])('is text: %j', (text) => {
+  it.each(['28/07/2017 chính thức', 'ANTD.VN - Sáng 28-7, Ban Chỉ đạo họp', 'Ngày 28/07/2017, thành phố khai mạc hội nghị', 'Theo Châu Anh', 'In ấn tài liệu'])('is text: %j', (text) => {
     expect(isFurnitureText(text, CONTEXT)).toBe(false);
   });
 });
@@ -30,7 +30,7 @@ describe('isFurnitureText', () => {
 describe('cleanArticleHtml', () => {
   it('removes a bulleted meta line item by item, then its empty list', () => {
     const html = '<ul><li>28/07/2017 14:30</li><li><a href="#c">0 bình luận</a></li><li>Châu Anh</li><li>In bài</li></ul><p>Đoạn văn đầu tiên.</p>';
-    const cleaned = cleanArticleHtml(html, CONTEXT);
+    const cleaned = cleanArticleHtml(html, CONTEXT).html;
     expect(cleaned).not.toContain('<ul');
     expect(htmlToPlainText(cleaned)).toBe('Đoạn văn đầu tiên.');
   });
@@ -52,7 +52,7 @@ describe('cleanArticleHtml', () => {
 
   it('drops a caption repeated right after the figure, and only the repeat', () => {
     const html = '<figure><img src="a.jpg"><figcaption>Quang cảnh hội nghị</figcaption></figure><p><em>Quang cảnh hội nghị</em></p><p>Tiếp theo.</p><p>Quang cảnh hội nghị</p>';
-    const cleaned = cleanArticleHtml(html, CONTEXT);
+    const cleaned = cleanArticleHtml(html, CONTEXT).html;
     expect(htmlToPlainText(cleaned)).toBe('Quang cảnh hội nghị Tiếp theo. Quang cảnh hội nghị');
     expect(cleaned).toContain('<img');
   });

@@ -55,6 +55,9 @@ describe.each(['antd-bullet-date', 'vne-weekday-date', 'jsonld-only', 'meta-only
   });
 });
 
+// Distinct paragraphs: identical ones back to back would be cleaned away as repeats.
+const PARAGRAPHS = [1, 2, 3, 4].map((n) => `<p>Đoạn ${n} của bài viết đủ dài để được coi là một bài báo thực sự, với nhiều câu văn liên tiếp nhau.</p>`).join('');
+
 describe('extractArticle', () => {
   it('reads the ANTD layout as the issue describes: 28 July 2017 14:30 in Hanoi, Châu Anh, one caption', () => {
     const article = extractFixture('antd-bullet-date', 'https://www.antd.example/chinh-tri/cong-tac-thong-tin-doi-ngoai.html');
@@ -72,6 +75,26 @@ describe('extractArticle', () => {
     const inUtc = extractArticle(html, 'https://tuoitre.example/a.htm', { timezone: 'UTC' });
     expect(inHanoi.ok && inHanoi.article.publishedAt?.toISOString()).toBe('2017-07-28T07:30:00.000Z');
     expect(inUtc.ok && inUtc.article.publishedAt?.toISOString()).toBe('2017-07-28T14:30:00.000Z');
+  });
+
+  it('reads <time datetime> inside the article, not a sidebar time before it', () => {
+    const html = `<html><body><aside><time datetime="2020-01-01T00:00:00Z">1/1/2020</time></aside>
+      <article><h1>Tiêu đề bài viết về thời gian</h1><time datetime="2017-07-28T14:30:00+07:00">hôm qua</time>${PARAGRAPHS}</article></body></html>`;
+    const result = extractArticle(html, 'https://antd.example/a.html', { timezone: TIMEZONE });
+    expect(result.ok && result.article.publishedAt?.toISOString()).toBe('2017-07-28T07:30:00.000Z');
+  });
+
+  it('prefers the visible date next to the title over the date in the page header', () => {
+    const html = `<html><body><div class="wrap"><div class="top">Thứ bảy, 29/07/2017</div><div class="menu">Trang chủ</div>
+      <h1>Tiêu đề bài viết về thời gian</h1><div class="meta">28/07/2017 14:30</div>${PARAGRAPHS}</div></body></html>`;
+    const result = extractArticle(html, 'https://antd.example/a.html', { timezone: TIMEZONE });
+    expect(result.ok && result.article.publishedAt?.toISOString()).toBe('2017-07-28T07:30:00.000Z');
+  });
+
+  it('drops the site name from og:title when the <h1> shows the bare title', () => {
+    const html = `<html><head><meta property="og:title" content="Tiêu đề bài viết về thời gian - Báo Mới"></head><body><article><h1>Tiêu đề bài viết về thời gian</h1>${PARAGRAPHS}</article></body></html>`;
+    const result = extractArticle(html, 'https://antd.example/a.html', { timezone: TIMEZONE });
+    expect(result.ok && result.article.title).toBe('Tiêu đề bài viết về thời gian');
   });
 
   it('refuses a contact page and a section page', () => {

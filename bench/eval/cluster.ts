@@ -1,0 +1,32 @@
+// Clusters evaluation items in memory the way the store does: oldest first, candidates from shared LSH bands or
+// an equal folded title, then the same pure decideStory the poll hook calls.
+import { decideStory, type StoryCandidate, type StoryRules } from '../../src/stories/decide.js';
+import { buildFingerprint, buildFingerprintBands } from '../../src/stories/fingerprint.js';
+import type { EvalItem } from './dataset.js';
+
+/** Story number of each item id. */
+export function clusterEvalItems(items: EvalItem[], rules: StoryRules): Map<string, number> {
+  const outletIds = new Map<string, number>();
+  const bandIndex = new Map<string, number[]>();
+  const placed: StoryCandidate[] = [];
+  const storyOf = new Map<string, number>();
+  const firstSeen = new Map<number, Date>();
+  const ordered = [...items].sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime() || a.id.localeCompare(b.id));
+  ordered.forEach((item, index) => {
+    const sourceId = outletIds.get(item.outlet) ?? outletIds.size + 1;
+    outletIds.set(item.outlet, sourceId);
+    const fingerprint = buildFingerprint({ title: item.title, summary: item.summary, url: null }, item.outlet);
+    const bandKeys = buildFingerprintBands(fingerprint).map((b) => `${b.band}:${b.hash}`);
+    const candidateIdx = new Set<number>();
+    for (const key of bandKeys) for (const i of bandIndex.get(key) ?? []) candidateIdx.add(i);
+    placed.forEach((c, i) => c.fingerprint.titleKey === fingerprint.titleKey && candidateIdx.add(i));
+    const candidates = [...candidateIdx].map((i) => ({ ...placed[i]!, storyFirstSeenAt: firstSeen.get(placed[i]!.storyId)! }));
+    const decision = decideStory({ fingerprint, sourceId, publishedAt: item.publishedAt }, candidates, rules);
+    const storyId = decision.kind === 'join' ? decision.storyId : index + 1;
+    if (!firstSeen.has(storyId)) firstSeen.set(storyId, item.publishedAt);
+    placed.push({ itemId: index + 1, storyId, sourceId, fingerprint, publishedAt: item.publishedAt, storyFirstSeenAt: item.publishedAt });
+    for (const key of bandKeys) bandIndex.set(key, [...(bandIndex.get(key) ?? []), placed.length - 1]);
+    storyOf.set(item.id, storyId);
+  });
+  return storyOf;
+}

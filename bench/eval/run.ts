@@ -1,0 +1,106 @@
+// `npm run eval`: topic precision/recall/F1 and duplicate-pair precision/recall on the labeled set in data/.
+// Split: by family (look-alike group) or story, fixed by a hash, ~50/50. The classifier trains on the train split
+// only; the weights and the similarity threshold were chosen on the train split; the figures that count are the
+// test split's. The section-feed and category signals gave the labels, so they are held out when scoring.
+import { tokenizeSyllables } from '../../src/text/fold.js';
+import { buildCategoryMap } from '../../src/topics/category-map.js';
+import { scoreItemTopics, selectTopics, type TopicContext } from '../../src/topics/categorize.js';
+import { compileKeywordRules } from '../../src/topics/keyword-rules.js';
+import { classifyText, trainTopicModel, type TopicModel } from '../../src/topics/naive-bayes.js';
+import { clusterEvalItems } from './cluster.js';
+import { loadEvalItems, type EvalItem } from './dataset.js';
+
+const TOPICS = ['chinh-tri', 'kinh-te', 'phap-luat', 'xa-hoi', 'the-gioi', 'giao-duc', 'suc-khoe', 'van-hoa', 'the-thao', 'cong-nghe'];
+const THRESHOLD = 0.45;
+const TOPIC_THRESHOLD = 1;
+const WINDOW_MS = 72 * 3_600_000;
+
+interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+function main(): void {
+  const items = loadEvalItems();
+  const train = items.filter((i) => i.split === 'train');
+  const test = items.filter((i) => i.split === 'test');
+  console.log(`labeled items: ${items.length} (train ${train.length}, test ${test.length}); topics: ${TOPICS.length}`);
+  const model = trainTopicModel(train.map((i) => ({ topic: i.topic, title: tokenizeSyllables(i.title), summary: tokenizeSyllables(i.summary) })));
+  const rules = compileKeywordRules(TOPICS.map((key) => ({ key, keywords: [], excludeKeywords: [] })));
+  const base = { categoryMap: buildCategoryMap(), knownTopics: new Set(TOPICS) };
+  console.log('\n== topics, test split (section feed and categories held out) ==');
+  const full = scoreTopics(test, { ...base, rules, model });
+  printTopicTable(full);
+  console.log(`keywords only:   macro-F1 ${macroF1(scoreTopics(test, { ...base, rules, model: null })).toFixed(3)}`);
+  console.log(`classifier top-1 accuracy (trained on ${train.length} items): ${measureTop1(test, model).toFixed(3)}`);
+  console.log(`train split (for reference): macro-F1 ${macroF1(scoreTopics(train, { ...base, rules, model })).toFixed(3)}`);
+  console.log('\n== duplicate pairs (all items clustered together, pairs counted per split) ==');
+  const storyOf = clusterEvalItems(items, { threshold: THRESHOLD, windowMs: WINDOW_MS });
+  for (const split of ['test', 'train'] as const) printPairs(split, items.filter((i) => i.split === split), storyOf);
+}
+
+function scoreTopics(items: EvalItem[], context: TopicContext): Map<string, Counts> {
+  const stats = new Map(TOPICS.map((t) => [t, { tp: 0, fp: 0, fn: 0 }]));
+  for (const item of items) {
+    const input = { title: item.title, summary: item.summary, categories: [], sourceTopics: [], sourceName: item.outlet };
+    const predicted = selectTopics(scoreItemTopics(input, context), TOPIC_THRESHOLD).map((s) => s.topic);
+    for (const topic of TOPICS) {
+      const s = stats.get(topic)!;
+      const isPredicted = predicted.includes(topic);
+      if (isPredicted && item.topic === topic) s.tp += 1;
+      else if (isPredicted) s.fp += 1;
+      else if (item.topic === topic) s.fn += 1;
+    }
+  }
+  return stats;
+}
+
+function measureTop1(items: EvalItem[], model: TopicModel | null): number {
+  if (!model) return 0;
+  const hits = items.filter((i) => classifyText(model, tokenizeSyllables(i.title), tokenizeSyllables(i.summary))[0]?.topic === i.topic);
+  return hits.length / items.length;
+}
+
+function computeF1(c: Counts): { p: number; r: number; f1: number } {
+  const p = c.tp + c.fp === 0 ? 0 : c.tp / (c.tp + c.fp);
+  const r = c.tp + c.fn === 0 ? 0 : c.tp / (c.tp + c.fn);
+  return { p, r, f1: p + r === 0 ? 0 : (2 * p * r) / (p + r) };
+}
+
+function macroF1(stats: Map<string, Counts>): number {
+  return [...stats.values()].reduce((sum, c) => sum + computeF1(c).f1, 0) / stats.size;
+}
+
+function printTopicTable(stats: Map<string, Counts>): void {
+  console.log('topic        precision  recall  F1     (tp/fp/fn)');
+  for (const [topic, c] of stats) {
+    const { p, r, f1 } = computeF1(c);
+    console.log(`${topic.padEnd(12)} ${p.toFixed(3).padStart(9)}  ${r.toFixed(3).padStart(6)}  ${f1.toFixed(3)}  (${c.tp}/${c.fp}/${c.fn})`);
+  }
+  console.log(`macro-F1 ${macroF1(stats).toFixed(3)}`);
+}
+
+function printPairs(split: string, items: EvalItem[], storyOf: Map<string, number>): void {
+  const c = { tp: 0, fp: 0, fn: 0, tn: 0 };
+  const errors: string[] = [];
+  for (let a = 0; a < items.length; a += 1) {
+    for (let b = a + 1; b < items.length; b += 1) {
+      const x = items[a]!;
+      const y = items[b]!;
+      const isDuplicate = x.storyId === y.storyId;
+      if (!isDuplicate && (x.family === null || x.family !== y.family)) continue;
+      const together = storyOf.get(x.id) === storyOf.get(y.id);
+      if (together && isDuplicate) c.tp += 1;
+      else if (together) c.fp += 1;
+      else if (isDuplicate) c.fn += 1;
+      else c.tn += 1;
+      if (together !== isDuplicate) errors.push(`  ${together ? 'glued' : 'split'}: ${x.title} | ${y.title}`);
+    }
+  }
+  const { p, r } = computeF1(c);
+  console.log(`${split}: ${c.tp + c.fn} true pairs, ${c.fp + c.tn} look-alike non-pairs → precision ${p.toFixed(3)}, recall ${r.toFixed(3)}`);
+  if (process.env.EVAL_VERBOSE && split === 'train') console.log(errors.join('\n'));
+}
+
+main();

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { decideStory, type StoryCandidate } from '../../src/stories/decide.js';
+import { buildFingerprint } from '../../src/stories/fingerprint.js';
+
+const rules = { threshold: 0.45, windowMs: 72 * 3_600_000 };
+const monday = new Date('2026-11-23T02:00:00Z');
+const hours = (n: number) => new Date(monday.getTime() + n * 3_600_000);
+
+const release = {
+  title: 'Giá xăng giảm từ 15h chiều nay',
+  summary: '(Chinhphu.vn) - Liên Bộ Công Thương - Tài chính điều chỉnh giá bán lẻ xăng dầu từ 15h ngày 26/11, xăng RON95 giảm 420 đồng, còn 20.150 đồng mỗi lít.',
+  url: 'https://baochinhphu.vn/gia-xang-giam-102261126.htm',
+};
+
+function candidate(input: { title: string; summary: string; url?: string | null }, options: Partial<StoryCandidate> = {}): StoryCandidate {
+  return {
+    itemId: 1,
+    storyId: 10,
+    sourceId: 1,
+    fingerprint: buildFingerprint({ title: input.title, summary: input.summary, url: input.url ?? null }),
+    publishedAt: monday,
+    storyFirstSeenAt: monday,
+    ...options,
+  };
+}
+
+function decide(input: { title: string; summary: string; url?: string | null }, candidates: StoryCandidate[], sourceId = 2, at = hours(2)) {
+  return decideStory({ fingerprint: buildFingerprint({ title: input.title, summary: input.summary, url: input.url ?? null }, 'VnExpress'), sourceId, publishedAt: at }, candidates, rules);
+}
+
+describe('decideStory', () => {
+  it('joins an item that differs only in Unicode form, diacritics and outlet suffix', () => {
+    const stored = [candidate(release)];
+    const nfd = { title: release.title.normalize('NFD'), summary: release.summary.normalize('NFD') };
+    const bare = { title: 'Gia xang giam tu 15h chieu nay - VnExpress', summary: 'Lien Bo Cong Thuong - Tai chinh dieu chinh gia ban le xang dau tu 15h ngay 26/11, xang RON95 giam 420 dong, con 20.150 dong moi lit.' };
+    expect(decide(nfd, stored)).toMatchObject({ kind: 'join', storyId: 10 });
+    expect(decide(bare, stored)).toMatchObject({ kind: 'join', storyId: 10 });
+  });
+
+  it('joins a rewrite with another title and lede that shares the facts', () => {
+    const rewrite = {
+      title: 'Xăng RON95 giảm 420 đồng một lít',
+      summary: 'Từ 15h hôm nay, mỗi lít xăng RON95 giảm 420 đồng, về 20.150 đồng, theo điều chỉnh của liên Bộ Công Thương - Tài chính.',
+    };
+    expect(decide(rewrite, [candidate(release)])).toMatchObject({ kind: 'join', reason: 'similar' });
+  });
+
+  it('joins on the same canonical URL whatever the text or the date says', () => {
+    expect(decide({ title: 'Tin khác hẳn', summary: '', url: release.url.replace('https:', 'http:') }, [candidate(release)], 2, hours(200))).toMatchObject({
+      kind: 'join',
+      reason: 'same-url',
+    });
+  });
+
+  it('keeps gold up on Monday and gold down on Wednesday apart', () => {
+    const up = { title: 'Giá vàng miếng tăng lên 152 triệu đồng mỗi lượng', summary: 'Sáng thứ Hai 23/11, giá vàng miếng SJC tăng 1,2 triệu đồng, lên 152 triệu đồng mỗi lượng bán ra.' };
+    const down = { title: 'Giá vàng miếng giảm về 149 triệu đồng mỗi lượng', summary: 'Sáng thứ Tư 25/11, giá vàng miếng SJC giảm 1,5 triệu đồng, về 149 triệu đồng mỗi lượng bán ra.' };
+    const decision = decide(down, [candidate(up)], 2, hours(48));
+    expect(decision.kind).toBe('new');
+    expect(decision.kind === 'new' && decision.rejected[0]?.reason).toBe('numbers');
+  });
+
+  it('keeps the rise and the fall of the same figure apart when the numbers agree', () => {
+    const up = { title: 'Giá xăng tăng mạnh từ chiều nay', summary: 'Giá xăng RON95 tăng theo kỳ điều hành mới của liên bộ.' };
+    const down = { title: 'Giá xăng giảm mạnh từ chiều nay', summary: 'Giá xăng RON95 giảm theo kỳ điều hành mới của liên bộ.' };
+    expect(decide(down, [candidate(up)])).toMatchObject({ kind: 'new', rejected: [{ reason: 'direction' }] });
+  });
+
+  it("keeps the women's team apart from the men's team", () => {
+    const men = { title: 'Đội tuyển Việt Nam thắng Thái Lan ở vòng loại', summary: 'Đội tuyển Việt Nam thắng Thái Lan trên sân Mỹ Đình, giữ ngôi đầu bảng vòng loại.' };
+    const women = { title: 'Đội tuyển nữ Việt Nam thắng Thái Lan ở vòng loại', summary: 'Đội tuyển nữ Việt Nam thắng Thái Lan trên sân Mỹ Đình, giữ ngôi đầu bảng vòng loại.' };
+    expect(decide(women, [candidate(men)])).toMatchObject({ kind: 'new', rejected: [{ reason: 'team' }] });
+  });
+
+  it('does not join outside the window, even with identical text', () => {
+    const text = { title: release.title, summary: release.summary };
+    expect(decide(text, [candidate(text)], 2, hours(73)).kind).toBe('new');
+    expect(decide(text, [candidate(text)], 2, hours(71)).kind).toBe('join');
+  });
+
+  it('does not stretch a story beyond the window from its first item', () => {
+    const text = { title: release.title, summary: release.summary };
+    const late = candidate(text, { publishedAt: hours(60), storyFirstSeenAt: monday });
+    expect(decide(text, [late], 2, hours(80)).kind).toBe('new');
+  });
+
+  it("keeps one source's look-alike briefs apart unless nearly identical", () => {
+    const brief = { title: 'Bản tin thời tiết sáng nay miền Bắc rét', summary: 'Miền Bắc rét đậm, vùng núi có nơi dưới 10 độ, Hà Nội mưa phùn.' };
+    const next = { title: 'Bản tin thời tiết chiều nay miền Bắc rét', summary: 'Miền Bắc rét đậm, vùng núi có nơi dưới 8 độ, Hà Nội mưa phùn và gió.' };
+    expect(decide(next, [candidate(brief, { sourceId: 2 })], 2).kind).toBe('new');
+    expect(decide(next, [candidate(brief, { sourceId: 1 })], 2).kind).toBe('join');
+  });
+
+  it('never joins on empty or one-word text', () => {
+    expect(decide({ title: '', summary: '' }, [candidate({ title: '', summary: '' })]).kind).toBe('new');
+    expect(decide({ title: 'Video', summary: '' }, [candidate({ title: 'Video', summary: '' })]).kind).toBe('new');
+  });
+
+  it('handles English and mixed text without gluing different stories', () => {
+    const a = { title: 'Hanoi, after the war began', summary: 'A photo essay about the city in 1946.' };
+    const b = { title: 'Hanoi metro line opens to passengers', summary: 'The elevated line carries commuters from the west of the city.' };
+    expect(decide(b, [candidate(a)]).kind).toBe('new');
+    expect(decide({ ...a, title: `${a.title} - VnExpress International` }, [candidate(a)]).kind).toBe('join');
+  });
+
+  it('picks the same story whatever order the candidates come in', () => {
+    const c1 = candidate(release, { itemId: 1, storyId: 10 });
+    const c2 = candidate(release, { itemId: 2, storyId: 11 });
+    expect(decide(release, [c1, c2])).toEqual(decide(release, [c2, c1]));
+  });
+});

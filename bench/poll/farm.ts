@@ -59,6 +59,8 @@ export async function startFeedFarm(options: { feeds: number; itemsPerFeed: numb
       if (req.headers['if-none-match'] === etag) return void res.writeHead(304, { ETag: etag }).end();
       res.writeHead(200, { 'Content-Type': 'application/rss+xml; charset=utf-8', ETag: etag }).end(body);
     });
+    // Long keep-alive: a server closing an idle socket just as the client reuses it shows up as ECONNRESET.
+    server.keepAliveTimeout = 120_000;
     await new Promise<void>((resolve) => server.listen(0, host, resolve));
     servers.push(server);
     addresses.push(`http://${host}:${(server.address() as AddressInfo).port}`);
@@ -69,4 +71,26 @@ export async function startFeedFarm(options: { feeds: number; itemsPerFeed: numb
       await Promise.all(servers.map((s) => new Promise((resolve) => { s.closeAllConnections(); s.close(resolve); })));
     },
   };
+}
+
+/** Runs the farm in a child process so the poller's event loop never slows the server; resolves with its URLs. */
+export async function forkFeedFarm(options: { feeds: number; itemsPerFeed: number; hosts: number }): Promise<FeedFarm> {
+  const { fork } = await import('node:child_process');
+  const child = fork(new URL(import.meta.url), [JSON.stringify(options)], { execArgv: process.execArgv, stdio: 'inherit' });
+  const urls = await new Promise<string[]>((resolve, reject) => {
+    child.once('message', (message) => resolve(message as string[]));
+    child.once('exit', (code) => reject(new Error(`feed farm exited with ${code}`)));
+  });
+  return {
+    urls,
+    close: async () => {
+      child.kill();
+    },
+  };
+}
+
+// Child-process entry: `fork(farm.ts, [options])` starts the farm and sends the URLs back.
+if (process.send && process.argv[2]?.startsWith('{')) {
+  const farm = await startFeedFarm(JSON.parse(process.argv[2]) as { feeds: number; itemsPerFeed: number; hosts: number });
+  process.send(farm.urls);
 }

@@ -2,7 +2,10 @@
 // and, when DATABASE_URL is set, on Postgres. Prints items/s, feeds/s and peak RSS.
 //   npm run bench:poll -- [--feeds 500] [--items 50]
 import { randomBytes } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { parseConfig } from '../../src/config/load.js';
@@ -11,9 +14,11 @@ import { migrateToLatest } from '../../src/db/migrator.js';
 import { syncSources } from '../../src/db/sources.repo.js';
 import { createFetcher } from '../../src/ingest/fetch.js';
 import { pollDueSources } from '../../src/ingest/poll-run.js';
-import { startFeedFarm } from './farm.js';
+import { forkFeedFarm } from './farm.js';
 
-const { values } = parseArgs({ options: { feeds: { type: 'string', default: '500' }, items: { type: 'string', default: '50' } } });
+const { values } = parseArgs({
+  options: { feeds: { type: 'string', default: '500' }, items: { type: 'string', default: '50' }, db: { type: 'string' } },
+});
 const FEEDS = Number(values.feeds);
 const ITEMS = Number(values.items);
 
@@ -78,13 +83,21 @@ async function benchOne(kind: 'pglite' | 'pg', urls: string[]): Promise<string> 
   }
 }
 
-const farm = await startFeedFarm({ feeds: FEEDS, itemsPerFeed: ITEMS, hosts: 20 });
-console.log(`bench/poll: ${FEEDS} feeds × ${ITEMS} items on 20 loopback hosts (Node ${process.version})`);
-try {
-  for (const kind of process.env.DATABASE_URL ? (['pglite', 'pg'] as const) : (['pglite'] as const)) {
-    console.log(await benchOne(kind, farm.urls));
+if (values.db === 'pglite' || values.db === 'pg') {
+  // One database kind per process, so peak RSS is that kind's alone (PGlite's WebAssembly heap never shrinks).
+  const farm = await forkFeedFarm({ feeds: FEEDS, itemsPerFeed: ITEMS, hosts: 20 });
+  try {
+    console.log(await benchOne(values.db, farm.urls));
+  } finally {
+    clearInterval(sampler);
+    await farm.close();
   }
-} finally {
+} else {
   clearInterval(sampler);
-  await farm.close();
+  console.log(`bench/poll: ${FEEDS} feeds × ${ITEMS} items on 20 loopback hosts (Node ${process.version}, ${availableParallelism()} cores)`);
+  for (const kind of process.env.DATABASE_URL ? ['pglite', 'pg'] : ['pglite']) {
+    execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--feeds', String(FEEDS), '--items', String(ITEMS), '--db', kind], {
+      stdio: 'inherit',
+    });
+  }
 }

@@ -27,10 +27,10 @@ export interface MetricsOptions {
 /** Creates the bantin metrics on a fresh registry. */
 export function createMetrics(options: MetricsOptions = {}): BantinMetrics {
   const registry = new Registry();
-  const clock = options.clock ?? (() => new Date());
-  const { db } = options;
   if (options.processMetrics) collectDefaultMetrics({ register: registry, prefix: 'bantin_' });
   const polls = new Counter({ name: 'bantin_polls_total', help: 'Source polls by outcome.', labelNames: ['outcome'], registers: [registry] });
+  // Zero series for every outcome, so rate() works before the first failure.
+  for (const outcome of ['success', 'not-modified', 'error'] as const) polls.inc({ outcome }, 0);
   const itemsIngested = new Counter({
     name: 'bantin_items_ingested_total',
     help: 'Items stored by polls, new or updated in place.',
@@ -44,6 +44,11 @@ export function createMetrics(options: MetricsOptions = {}): BantinMetrics {
     buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 30],
     registers: [registry],
   });
+  return { registry, polls, itemsIngested, fetchDuration, ...createDatabaseGauges(registry, options.db, options.clock ?? (() => new Date())) };
+}
+
+/** Gauges read from the database at scrape time; without a database they stay empty. */
+function createDatabaseGauges(registry: Registry, db: Kysely<Database> | undefined, clock: () => Date): Pick<BantinMetrics, 'dueLag' | 'sourceErrorStreak' | 'deliveries'> {
   const dueLag = new Gauge({
     name: 'bantin_due_source_lag_seconds',
     help: 'How long the most overdue source has waited past its next check time.',
@@ -76,8 +81,7 @@ export function createMetrics(options: MetricsOptions = {}): BantinMetrics {
       for (const { state, count } of counts) this.set({ state }, count);
     },
   });
-  for (const outcome of ['success', 'not-modified', 'error'] as const) polls.inc({ outcome }, 0);
-  return { registry, polls, itemsIngested, fetchDuration, dueLag, sourceErrorStreak, deliveries };
+  return { dueLag, sourceErrorStreak, deliveries };
 }
 
 /** Counts one poll: its outcome, how long the fetch took, and the items it stored. */

@@ -2,6 +2,7 @@
 // Per-source selectors win; then meta tags, JSON-LD, and the page's visible markup.
 import { parseItemDate } from '../dates.js';
 import { resolveMediaUrl } from '../urls.js';
+import { readAuthorFromDateLine } from './date-line.js';
 import { collapseWhitespace, readMeta, readText, selectFirst } from './dom.js';
 import { readJsonLdArticle } from './json-ld.js';
 import type { JsonLdArticle } from './json-ld.js';
@@ -42,7 +43,7 @@ export function readArticleMetadata(document: Document, pageUrl: string, selecto
   return {
     title: readTitle(document, selectors, jsonLd, heading),
     publishedAt: readPublishedAt(document, selectors, jsonLd, heading, timezone),
-    author: readAuthor(document, selectors, jsonLd),
+    author: readAuthor(document, selectors, jsonLd) ?? (selectors.author === undefined ? readAuthorFromDateLine(heading) : null),
     lead: readLead(document, selectors, jsonLd),
     imageUrl: readImage(document, pageUrl, selectors, jsonLd),
   };

@@ -34,7 +34,7 @@ export function createPageClient(base: string, headers: Record<string, string> =
     post: async (path, form, options = {}) => {
       const body = new URLSearchParams();
       for (const [key, value] of Object.entries(form)) for (const v of [value].flat()) body.append(key, v);
-      const cookie = options.cookies === false ? {} : { cookie: cookieHeader() };
+      const cookie: Record<string, string> = options.cookies === false ? {} : { cookie: cookieHeader() };
       return remember(await fetch(`${base}${path}`, { method: 'POST', body, headers: { ...headers, ...cookie }, redirect: 'manual' }));
     },
     csrf: () => lastCsrf,

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { isBantinError } from '../../../src/errors.js';
-import { collectHtmlSourceItems } from '../../../src/ingest/html/collect-html-source.js';
+import { MAX_ARTICLES_PER_POLL, collectHtmlSourceItems } from '../../../src/ingest/html/collect-html-source.js';
 import { htmlToPlainText } from '../../../src/ingest/sanitize.js';
 import type { CollectContext, CollectResult, Source } from '../../../src/ingest/types.js';
 import { buildSource, createTestFetcher, htmlPage, readHtmlFixture, startFixtureSite } from './fixture-site.js';
@@ -92,6 +92,32 @@ describe('collectHtmlSourceItems', () => {
     expect(second.items).toEqual([]);
     expect(second.skipped).toEqual({ known: 4, 'rejected-before': 1, 'off-site': 1, robots: 1 });
     expect(site.requests.sort()).toEqual(['/chinh-tri', '/robots.txt']);
+  });
+
+  it('skips an article whose link redirects to another site', async () => {
+    site = await startFixtureSite(buildSitePages());
+    site.pages.set('/giao-thong/buyt-nhanh-thu-hai.html', {
+      status: 301,
+      body: '',
+      headers: { location: `http://localhost:${site.server.port}/elsewhere.html` },
+    });
+    site.pages.set('/elsewhere.html', htmlPage('vne-weekday-date.html'));
+    const result = itemsOf(await collectHtmlSourceItems(buildContext(buildSource(`${site.url}/chinh-tri`, { selectors: SELECTORS }))));
+    expect(result.items.map((item) => item.url)).not.toContain(`${site.url}/giao-thong/buyt-nhanh-thu-hai.html`);
+    expect(result.items).toHaveLength(3);
+    expect(result.skipped).toEqual({ 'off-site': 2, robots: 1, 'no-body': 1 });
+  });
+
+  it('fetches at most MAX_ARTICLES_PER_POLL new articles, newest (first listed) first', async () => {
+    const total = MAX_ARTICLES_PER_POLL + 5;
+    const paths = Array.from({ length: total }, (_, index) => `/tin/bai-${index + 1}.html`);
+    const listing = `<html><body><div class="list-news">${paths.map((path) => `<div class="story"><a href="${path}">Bài ${path}</a></div>`).join('')}</div></body></html>`;
+    const pages: Record<string, Page> = { '/chinh-tri': { body: listing, contentType: 'text/html' } };
+    for (const path of paths) pages[path] = htmlPage('meta-only.html');
+    site = await startFixtureSite(pages);
+    const result = itemsOf(await collectHtmlSourceItems(buildContext(buildSource(`${site.url}/chinh-tri`, { selectors: SELECTORS }))));
+    expect(result.items.map((item) => item.url)).toEqual(paths.slice(0, MAX_ARTICLES_PER_POLL).map((path) => `${site.url}${path}`));
+    expect(result.skipped).toEqual({ deferred: 5 });
   });
 
   it('falls back to the listing date when the article prints none', async () => {

@@ -30,7 +30,7 @@ function extractFixture(name: string, url: string) {
 // Text that is page furniture on these layouts and must never reach an item.
 const FURNITURE = ['bình luận', 'In bài', 'Chia sẻ', 'Tin cùng chuyên mục', 'Tin liên quan', 'Xem thêm', 'Facebook', 'Zalo', 'lượt thích', 'Đọc nhiều', 'Trang chủ', 'Giấy phép'];
 
-describe.each(['antd-bullet-date', 'vne-weekday-date', 'jsonld-only', 'meta-only'])('extractArticle on %s', (name) => {
+describe.each(['antd-bullet-date', 'antd-inline-bullets', 'vne-weekday-date', 'jsonld-only', 'meta-only'])('extractArticle on %s', (name) => {
   const expected = JSON.parse(readFixture(`${name}.expected.json`)) as Expected;
   const article = extractFixture(name, expected.url);
 

@@ -10,6 +10,7 @@ export interface Page {
   contentType?: string;
   body: string;
   etag?: string;
+  headers?: Record<string, string>;
 }
 
 export interface FixtureSite {
@@ -47,6 +48,7 @@ export async function startFixtureSite(entries: Record<string, Page>): Promise<F
     if (page?.etag !== undefined) res.setHeader('etag', page.etag);
     res.statusCode = page?.status ?? (page ? 200 : 404);
     res.setHeader('content-type', page?.contentType ?? 'text/plain; charset=utf-8');
+    for (const [name, value] of Object.entries(page?.headers ?? {})) res.setHeader(name, value);
     res.end(page?.body ?? 'not found');
   });
   return { server, url: server.url, requests, pages, close: () => server.close() };

@@ -36,6 +36,8 @@ export async function startSmtpSink(hooks: SinkHooks = {}): Promise<SmtpSink> {
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     size: 10 * 1024 * 1024,
+    // Pooled clients keep idle connections open; do not wait 30 s for them on close.
+    closeTimeout: 100,
     onRcptTo(address: SMTPServerAddress, _session: SMTPServerSession, callback: (error?: Error | null) => void) {
       const attempt = (attempts.get(address.address) ?? 0) + 1;
       attempts.set(address.address, attempt);

@@ -6,6 +6,7 @@ import { runCheckCommand } from './check.js';
 import { runMigrateCommand } from './migrate.js';
 import { runPollCommand } from './poll.js';
 import type { CliIO } from './runtime.js';
+import { runSourcesEntry } from './sources-entry.js';
 import { runStartCommand } from './start.js';
 
 const USAGE = `bantin ${VERSION} — Vietnamese news aggregator
@@ -17,6 +18,8 @@ usage: bantin <command> [options]        (every command takes --config PATH)
   poll --once [--source KEY]    poll due (or named) sources once and print a summary
   check [--fetch]               validate the config; --fetch also fetches each source (stores nothing)
   migrate                       apply database migrations
+  sources [--stale] [--json]    each source's health: last success, last error, streak, items in 7 days, next check
+  sources discover URL          list the feeds a page announces and print ready config entries
 `;
 
 type Handler = (args: string[], io: CliIO) => Promise<number>;
@@ -27,6 +30,7 @@ const COMMANDS: Record<string, Handler> = {
   poll: runPollCommand,
   check: runCheckCommand,
   migrate: runMigrateCommand,
+  sources: runSourcesEntry,
 };
 
 /** Runs the CLI with argv (without node and script) and returns the exit code. */

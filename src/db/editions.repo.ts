@@ -1,6 +1,6 @@
 // Editions and their frozen stories. An edition is written once, in one transaction, and never changed.
 import type { Kysely, Selectable } from 'kysely';
-import type { Edition, EditionStory } from '../digest/types.js';
+import type { Edition, EditionStory, Outlet, StoryCandidate } from '../digest/types.js';
 import type { EditionStoriesTable, EditionsTable } from './schema-digest.js';
 import type { Database } from './schema.js';
 
@@ -84,6 +84,55 @@ export async function findPreviousOutletCounts(db: Kysely<Database>, storyIds: r
     .groupBy('edition_stories.story_id')
     .execute();
   return new Map(rows.map((r) => [r.storyId, Number(r.outlets)]));
+}
+
+/**
+ * Stories active in [from, to) (an item of theirs appeared in it) that are filed under a topic (or under `topicKey`),
+ * with their topics and one entry per outlet (source) that carried them.
+ */
+export async function listStoryCandidates(db: Kysely<Database>, range: { from: Date; to: Date; topicKey?: string }): Promise<StoryCandidate[]> {
+  const active = db
+    .selectFrom('stories')
+    .select('stories.id')
+    .where('stories.last_seen_at', '>=', range.from)
+    .where('stories.first_seen_at', '<', range.to)
+    .where((eb) => eb.exists(eb.selectFrom('story_topics').select('story_topics.story_id').whereRef('story_topics.story_id', '=', 'stories.id')
+      .$if(range.topicKey !== undefined, (q) => q.where('story_topics.topic_key', '=', range.topicKey!))));
+  const [stories, topics, outlets] = await Promise.all([
+    db.selectFrom('stories').select(['id', 'title', 'url', 'summary', 'first_seen_at', 'last_seen_at']).where('id', 'in', active).orderBy('id').execute(),
+    db.selectFrom('story_topics').select(['story_id', 'topic_key']).where('story_id', 'in', active).orderBy('score', 'desc').execute(),
+    db
+      .selectFrom('story_items')
+      .innerJoin('sources', 'sources.id', 'story_items.source_id')
+      .innerJoin('items', 'items.id', 'story_items.item_id')
+      .select(['story_items.story_id as storyId', 'sources.key as sourceKey', 'sources.name as name', 'sources.kind as kind', (eb) => eb.fn.min('items.url').as('url')])
+      .where('story_items.story_id', 'in', active)
+      .groupBy(['story_items.story_id', 'sources.key', 'sources.name', 'sources.kind'])
+      .orderBy('sources.key')
+      .execute(),
+  ]);
+  const topicsOf = groupBy(topics, (t) => t.story_id, (t) => t.topic_key);
+  const outletsOf = groupBy(outlets, (o) => o.storyId, (o): Outlet => ({ sourceKey: o.sourceKey, name: o.name, url: o.url, kind: o.kind === 'government' ? 'government' : 'press' }));
+  return stories.map((s) => ({
+    storyId: s.id,
+    title: s.title,
+    url: s.url,
+    summary: s.summary,
+    outlets: outletsOf.get(s.id) ?? [],
+    firstSeenAt: s.first_seen_at,
+    lastSeenAt: s.last_seen_at,
+    topics: topicsOf.get(s.id) ?? [],
+  }));
+}
+
+function groupBy<T, V>(rows: readonly T[], keyOf: (row: T) => number, valueOf: (row: T) => V): Map<number, V[]> {
+  const groups = new Map<number, V[]>();
+  for (const row of rows) {
+    const list = groups.get(keyOf(row)) ?? [];
+    list.push(valueOf(row));
+    groups.set(keyOf(row), list);
+  }
+  return groups;
 }
 
 function toStoryValues(editionId: number, story: EditionStory) {

@@ -44,9 +44,17 @@ export async function insertItems(db: Kysely<Database>, sourceId: number, items:
   return ids;
 }
 
-/** Rewrites an item whose content changed, keeping its id (and so its story). */
-export async function updateItem(db: Kysely<Database>, id: number, entry: IdentifiedItem, now: Date): Promise<void> {
+/**
+ * Rewrites an item whose content changed, keeping its id (and so its story). With `keepArticle`, the stored body,
+ * author and image (extracted from the article page) stay and only the feed's fields change.
+ */
+export async function updateItem(db: Kysely<Database>, id: number, entry: IdentifiedItem, now: Date, options: { keepArticle?: boolean } = {}): Promise<void> {
   const { source_id: _sourceId, identity_key: _key, fetched_at: _fetchedAt, ...fields } = toItemRow(0, entry, now);
+  if (options.keepArticle) {
+    const { content_html: _content, author: _author, image_url: _image, ...feedFields } = fields;
+    await db.updateTable('items').set(feedFields).where('id', '=', id).execute();
+    return;
+  }
   await db.updateTable('items').set(fields).where('id', '=', id).execute();
 }
 

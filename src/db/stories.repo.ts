@@ -41,47 +41,28 @@ export async function findStoryIdsOfItems(db: Kysely<Database>, itemIds: number[
   return new Map(rows.map((row) => [row.item_id, row.story_id]));
 }
 
-/** Items that might share a story with the given keys: same URL, same folded title or shared LSH bands in the window. */
+/**
+ * Items that might share a story with the given keys, in one statement: the items sharing the most LSH bands
+ * within the window, plus those with the same URL (any time) or the same folded title (within the window).
+ */
 export async function findStoryCandidates(
   db: Kysely<Database>,
   query: { urlKey: string | null; titleKey: string; bands: { band: number; hash: number }[]; from: Date; to: Date },
 ): Promise<StoryCandidate[]> {
-  const ids = new Set<number>();
-  if (query.bands.length > 0) {
-    const bandRows = await db
-      .selectFrom('story_bands')
-      .select(['item_id', sql<number>`count(*)::int`.as('hits')])
-      .where((eb) => eb.or(query.bands.map((b) => eb.and([eb('band', '=', b.band), eb('hash', '=', b.hash)]))))
-      .where('published_at', '>=', query.from)
-      .where('published_at', '<=', query.to)
-      .groupBy('item_id')
-      .orderBy('hits', 'desc')
-      .orderBy('item_id')
-      .limit(MAX_CANDIDATES)
-      .execute();
-    for (const row of bandRows) ids.add(row.item_id);
-  }
-  const keyed = await db
-    .selectFrom('story_items')
-    .select('item_id')
-    .where((eb) => {
-      const byTitle = eb.and([eb('title_key', '=', query.titleKey), eb('published_at', '>=', query.from), eb('published_at', '<=', query.to)]);
-      return query.urlKey ? eb.or([eb('url_key', '=', query.urlKey), byTitle]) : byTitle;
-    })
-    .limit(MAX_CANDIDATES)
-    .execute();
-  for (const row of keyed) ids.add(row.item_id);
-  return readCandidates(db, [...ids]);
-}
-
-async function readCandidates(db: Kysely<Database>, itemIds: number[]): Promise<StoryCandidate[]> {
-  if (itemIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('story_items as si')
-    .innerJoin('stories as s', 's.id', 'si.story_id')
-    .select(['si.item_id', 'si.story_id', 'si.source_id', 'si.url_key', 'si.title_key', 'si.body_key', 'si.published_at', 's.first_seen_at'])
-    .where('si.item_id', 'in', itemIds)
-    .execute();
+  const bandPairs = query.bands.length > 0 ? sql.join(query.bands.map((b) => sql`(${b.band}::smallint, ${b.hash}::int)`)) : sql`(null::smallint, null::int)`;
+  const { rows } = await sql<CandidateRow>`
+    with band_hits as (
+      select item_id from story_bands
+      where (band, hash) in (${bandPairs}) and published_at between ${query.from} and ${query.to}
+      group by item_id order by count(*) desc, item_id limit ${MAX_CANDIDATES}
+    ), keyed as (
+      select item_id from story_items
+      where url_key = ${query.urlKey} or (title_key = ${query.titleKey} and published_at between ${query.from} and ${query.to})
+      limit ${MAX_CANDIDATES}
+    )
+    select si.item_id, si.story_id, si.source_id, si.url_key, si.title_key, si.body_key, si.published_at, s.first_seen_at
+    from story_items si join stories s on s.id = si.story_id
+    where si.item_id in (select item_id from band_hits union select item_id from keyed)`.execute(db);
   return rows.map((row) => ({
     itemId: row.item_id,
     storyId: row.story_id,
@@ -90,6 +71,17 @@ async function readCandidates(db: Kysely<Database>, itemIds: number[]): Promise<
     publishedAt: new Date(row.published_at),
     storyFirstSeenAt: new Date(row.first_seen_at),
   }));
+}
+
+interface CandidateRow {
+  item_id: number;
+  story_id: number;
+  source_id: number;
+  url_key: string | null;
+  title_key: string;
+  body_key: string;
+  published_at: Date | string;
+  first_seen_at: Date | string;
 }
 
 /** Creates an empty story for a first item; `refreshStory` fills in lead, title and counts. */
@@ -127,25 +119,28 @@ export async function insertStoryItem(db: Kysely<Database>, entry: NewStoryItem)
     .execute();
 }
 
-/** Recomputes a story's lead (government first, else earliest), title, link, times and counts from its items. */
-export async function refreshStory(db: Kysely<Database>, storyId: number, now: Date): Promise<void> {
-  // Row lock first, so the aggregate below is computed from a snapshot that includes every committed member.
-  await db.selectFrom('stories').select('id').where('id', '=', storyId).forNoKeyUpdate().execute();
+/** Recomputes the stories' lead (government first, else earliest), title, link, times and counts from their items. */
+export async function refreshStories(db: Kysely<Database>, storyIds: number[], now: Date): Promise<void> {
+  if (storyIds.length === 0) return;
+  const ids = sql.join([...storyIds].sort((a, b) => a - b));
+  // Row locks first, in id order (no deadlock between polls), so the update below is computed from a snapshot that
+  // includes every committed member.
+  await sql`select id from stories where id in (${ids}) order by id for no key update`.execute(db);
   await sql`
     update stories s set
       lead_item_id = lead.item_id, title = lead.title, url = lead.url, summary = lead.summary,
       first_seen_at = agg.first_seen, last_seen_at = agg.last_seen,
       item_count = agg.n, source_count = agg.sources, updated_at = ${now}
     from (
-      select min(published_at) as first_seen, max(published_at) as last_seen,
+      select story_id, min(published_at) as first_seen, max(published_at) as last_seen,
              count(*)::int as n, count(distinct source_id)::int as sources
-      from story_items where story_id = ${storyId}
-    ) agg,
-    (
-      select si.item_id, i.title, i.url, i.summary from story_items si join items i on i.id = si.item_id
-      where si.story_id = ${storyId}
-      order by si.is_government desc, si.published_at asc, si.item_id asc limit 1
-    ) lead
-    where s.id = ${storyId}`.execute(db);
-  await db.updateTable('story_topics').set({ first_seen_at: sql`(select first_seen_at from stories where id = ${storyId})` }).where('story_id', '=', storyId).execute();
+      from story_items where story_id in (${ids}) group by story_id
+    ) agg
+    join (
+      select distinct on (si.story_id) si.story_id, si.item_id, i.title, i.url, i.summary
+      from story_items si join items i on i.id = si.item_id
+      where si.story_id in (${ids})
+      order by si.story_id, si.is_government desc, si.published_at asc, si.item_id asc
+    ) lead on lead.story_id = agg.story_id
+    where s.id = agg.story_id`.execute(db);
 }

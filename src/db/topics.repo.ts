@@ -4,6 +4,7 @@ import type { TopicModel } from '../topics/naive-bayes.js';
 import type { Database } from './schema.js';
 
 export interface ItemTopicRow {
+  storyId: number;
   itemId: number;
   topic: string;
   score: number;
@@ -18,37 +19,42 @@ export interface TrainingItem {
   sourceTopics: string[];
 }
 
-/** Replaces an item's topic scores. */
-export async function replaceItemTopics(db: Kysely<Database>, itemId: number, topics: { topic: string; score: number; reasons: string[] }[]): Promise<void> {
-  await db.deleteFrom('item_topics').where('item_id', '=', itemId).execute();
-  if (topics.length === 0) return;
-  await db
-    .insertInto('item_topics')
-    .values(topics.map((t) => ({ item_id: itemId, topic_key: t.topic, score: t.score, reasons: JSON.stringify(t.reasons) })))
-    .execute();
+/** Replaces the topic scores of several items at once. */
+export async function replaceItemTopics(
+  db: Kysely<Database>,
+  entries: { itemId: number; topics: { topic: string; score: number; reasons: string[] }[] }[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  await db.deleteFrom('item_topics').where('item_id', 'in', entries.map((e) => e.itemId)).execute();
+  const rows = entries.flatMap((e) => e.topics.map((t) => ({ item_id: e.itemId, topic_key: t.topic, score: t.score, reasons: JSON.stringify(t.reasons) })));
+  if (rows.length > 0) await db.insertInto('item_topics').values(rows).execute();
 }
 
-/** The topic scores of every item of a story, with the item's source name. */
-export async function listStoryItemTopics(db: Kysely<Database>, storyId: number): Promise<ItemTopicRow[]> {
+/** The topic scores of every item of the given stories, with the item's story and source name. */
+export async function listStoryItemTopics(db: Kysely<Database>, storyIds: number[]): Promise<ItemTopicRow[]> {
+  if (storyIds.length === 0) return [];
   const rows = await db
     .selectFrom('item_topics as it')
     .innerJoin('story_items as si', 'si.item_id', 'it.item_id')
     .innerJoin('sources as s', 's.id', 'si.source_id')
-    .select(['it.item_id', 'it.topic_key', 'it.score', 'it.reasons', 's.name'])
-    .where('si.story_id', '=', storyId)
+    .select(['si.story_id', 'it.item_id', 'it.topic_key', 'it.score', 'it.reasons', 's.name'])
+    .where('si.story_id', 'in', storyIds)
     .orderBy('it.item_id')
     .execute();
-  return rows.map((r) => ({ itemId: r.item_id, topic: r.topic_key, score: r.score, reasons: r.reasons, sourceName: r.name }));
+  return rows.map((r) => ({ storyId: r.story_id, itemId: r.item_id, topic: r.topic_key, score: r.score, reasons: r.reasons, sourceName: r.name }));
 }
 
-/** Replaces a story's topics. */
-export async function replaceStoryTopics(db: Kysely<Database>, storyId: number, topics: { topic: string; score: number; reason: string }[]): Promise<void> {
-  await db.deleteFrom('story_topics').where('story_id', '=', storyId).execute();
-  if (topics.length === 0) return;
-  const story = await db.selectFrom('stories').select('first_seen_at').where('id', '=', storyId).executeTakeFirstOrThrow();
+/** Replaces the topics of several stories; each row copies its story's first-seen time for the topic feed index. */
+export async function replaceStoryTopics(db: Kysely<Database>, stories: { storyId: number; topics: { topic: string; score: number; reason: string }[] }[]): Promise<void> {
+  if (stories.length === 0) return;
+  const ids = stories.map((s) => s.storyId);
+  await db.deleteFrom('story_topics').where('story_id', 'in', ids).execute();
+  const rows = stories.flatMap((s) => s.topics.map((t) => ({ story_id: s.storyId, topic_key: t.topic, score: t.score, reason: t.reason })));
+  if (rows.length === 0) return;
+  const firstSeen = new Map((await db.selectFrom('stories').select(['id', 'first_seen_at']).where('id', 'in', ids).execute()).map((r) => [r.id, r.first_seen_at]));
   await db
     .insertInto('story_topics')
-    .values(topics.map((t) => ({ story_id: storyId, topic_key: t.topic, score: t.score, reason: t.reason, first_seen_at: story.first_seen_at })))
+    .values(rows.map((r) => ({ ...r, first_seen_at: firstSeen.get(r.story_id) ?? new Date(0) })))
     .execute();
 }
 
@@ -87,4 +93,13 @@ export async function listTrainingItems(db: Kysely<Database>, since: Date, limit
     .limit(limit)
     .execute();
   return rows.map((r) => ({ title: r.title, summary: r.summary, categories: r.categories, sourceTopics: r.topics }));
+}
+
+/** Topic scores of the given items, by item id, highest score first. */
+export async function listItemTopicScores(db: Kysely<Database>, itemIds: number[]): Promise<Map<number, { topic: string; score: number; reasons: string[] }[]>> {
+  const out = new Map<number, { topic: string; score: number; reasons: string[] }[]>();
+  if (itemIds.length === 0) return out;
+  const rows = await db.selectFrom('item_topics').selectAll().where('item_id', 'in', itemIds).orderBy('score', 'desc').orderBy('topic_key').execute();
+  for (const row of rows) out.set(row.item_id, [...(out.get(row.item_id) ?? []), { topic: row.topic_key, score: row.score, reasons: row.reasons }]);
+  return out;
 }

@@ -5,7 +5,8 @@ import { findKnownItems, findKnownUrls, insertItems, updateItem } from '../db/it
 import type { Database } from '../db/schema.js';
 import { recordPollFailure, recordPollSuccess } from '../db/sources.repo.js';
 import { describeError } from '../errors.js';
-import { collectSourceItems } from './collect.js';
+import { collectSourceItems, hasFullText } from './collect.js';
+import { enrichWithFullText } from './html/full-text.js';
 import { dedupeWithinFeed, identifyItem } from './identify.js';
 import { planItemWrites, type IdentifiedItem } from './plan-item-writes.js';
 import { classifyPollFailure, computeNextCheck, parseCacheControlMaxAge } from '../scheduler/next-check.js';
@@ -48,6 +49,10 @@ export async function pollSource(deps: PollDeps, source: Source): Promise<PollOu
     const identified = dedupeWithinFeed(collected.items.map((item): IdentifiedItem => ({ ...identifyItem(item), item })));
     const known = await findKnownItems(deps.db, source.id, identified.map((entry) => entry.identityKey));
     const plan = planItemWrites(identified, known);
+    // Full text is fetched for new items only; identity and content hash stay those of the feed's teaser, so a
+    // re-poll compares teaser with teaser and an update never overwrites the stored article with the teaser.
+    const keepArticle = hasFullText(ctx);
+    if (keepArticle) plan.inserts = await replaceWithArticles(ctx, plan.inserts);
     const stored = await deps.db.transaction().execute(async (trx) => {
       const ids = await insertItems(trx, source.id, plan.inserts, now);
       const written: StoredItem[] = plan.inserts.flatMap((entry) => {
@@ -55,7 +60,7 @@ export async function pollSource(deps: PollDeps, source: Source): Promise<PollOu
         return id === undefined ? [] : [{ id, sourceId: source.id, change: 'new' as const, item: entry.item }];
       });
       for (const { id, entry } of plan.updates) {
-        await updateItem(trx, id, entry, now);
+        await updateItem(trx, id, entry, now, { keepArticle });
         written.push({ id, sourceId: source.id, change: 'updated', item: entry.item });
       }
       if (deps.afterItemsStored && written.length > 0) await deps.afterItemsStored(trx, source, written, now);
@@ -92,4 +97,10 @@ function nextCheckAfterSuccess(source: Source, fetchState: FetchState, now: Date
     cacheMaxAgeSeconds: parseCacheControlMaxAge(fetchState.headers?.['cache-control']),
     maxBackoffMs: 0,
   });
+}
+
+async function replaceWithArticles(ctx: CollectContext, inserts: IdentifiedItem[]): Promise<IdentifiedItem[]> {
+  if (inserts.length === 0) return inserts;
+  const enriched = await enrichWithFullText(ctx, inserts.map((entry) => entry.item));
+  return inserts.map((entry, index) => ({ ...entry, item: enriched[index]! }));
 }

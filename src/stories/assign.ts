@@ -9,11 +9,11 @@ import {
   insertStory,
   insertStoryItem,
   lockStoryAssignment,
-  refreshStory,
+  refreshStories,
 } from '../db/stories.repo.js';
 import { listStoryItemTopics, replaceItemTopics, replaceStoryTopics } from '../db/topics.repo.js';
 import type { Source, StoredItem } from '../ingest/types.js';
-import { scoreItemTopics, type TopicContext } from '../topics/categorize.js';
+import { scoreItemTopics, type TopicContext, type TopicScore } from '../topics/categorize.js';
 import { loadTopicContext } from '../topics/context.js';
 import { aggregateStoryTopics } from '../topics/story-topics.js';
 import { decideStory, type StoryRules } from './decide.js';
@@ -41,11 +41,14 @@ export async function assignStoriesAndTopics(trx: Kysely<Database>, source: Sour
     touched.add(await placeItem(trx, source, pending, rules, now));
   }
   const context = await loadTopicContext(trx, config);
-  for (const item of stored) await scoreAndStoreItemTopics(trx, source, item, context);
-  for (const storyId of [...touched].sort((a, b) => a - b)) {
-    await refreshStory(trx, storyId, now);
-    await replaceStoryTopics(trx, storyId, aggregateStoryTopics(await listStoryItemTopics(trx, storyId), config.stories.topicThreshold));
-  }
+  await replaceItemTopics(trx, stored.map((item) => ({ itemId: item.id, topics: scoreStoredItem(source, item, context) })));
+  const storyIds = [...touched];
+  await refreshStories(trx, storyIds, now);
+  const rows = await listStoryItemTopics(trx, storyIds);
+  await replaceStoryTopics(
+    trx,
+    storyIds.map((storyId) => ({ storyId, topics: aggregateStoryTopics(rows.filter((r) => r.storyId === storyId), config.stories.topicThreshold) })),
+  );
 }
 
 // Oldest first, so that re-clustering the same items gives the same stories whatever order the feed listed them in.
@@ -86,12 +89,9 @@ async function placeItem(trx: Kysely<Database>, source: Source, pending: Pending
   return storyId;
 }
 
-async function scoreAndStoreItemTopics(trx: Kysely<Database>, source: Source, stored: StoredItem, context: TopicContext): Promise<void> {
-  const scores = scoreItemTopics(
-    { title: stored.item.title, summary: stored.item.summary, categories: stored.item.categories, sourceTopics: source.topics, sourceName: source.name },
-    context,
-  );
-  await replaceItemTopics(trx, stored.id, scores);
+function scoreStoredItem(source: Source, stored: StoredItem, context: TopicContext): TopicScore[] {
+  const { title, summary, categories } = stored.item;
+  return scoreItemTopics({ title, summary, categories, sourceTopics: source.topics, sourceName: source.name }, context);
 }
 
 /** The hook in the shape pollSource expects, bound to a config. */

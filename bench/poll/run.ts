@@ -14,6 +14,7 @@ import { migrateToLatest } from '../../src/db/migrator.js';
 import { syncSources } from '../../src/db/sources.repo.js';
 import { createFetcher } from '../../src/ingest/fetch.js';
 import { pollDueSources } from '../../src/ingest/poll-run.js';
+import { createStoryHook } from '../../src/stories/assign.js';
 import { forkFeedFarm } from './farm.js';
 
 const { values } = parseArgs({
@@ -59,7 +60,8 @@ async function benchOne(kind: 'pglite' | 'pg', urls: string[]): Promise<string> 
     await syncSources(handle.db, config, new Date());
     const fetcher = createFetcher({ timeoutMs: 20_000, maxBytes: 10 << 20, maxRedirects: 5, userAgent: 'bantin-bench', concurrency: 32, perHost: 4 });
     const keys = config.sources.map((s) => s.key);
-    const deps = { db: handle.db, fetcher, config, instanceId: 'bench', now: () => new Date() };
+    // The whole pipeline, stories and topics included, as `bantin start` runs it.
+    const deps = { db: handle.db, fetcher, config, instanceId: 'bench', now: () => new Date(), afterItemsStored: createStoryHook(config) };
 
     let started = performance.now();
     const cold = await pollDueSources(deps, { keys });

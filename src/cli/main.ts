@@ -6,6 +6,7 @@ import { runCheckCommand } from './check.js';
 import { runMigrateCommand } from './migrate.js';
 import { runPollCommand } from './poll.js';
 import type { CliIO } from './runtime.js';
+import { runDigestEntry, runExplainEntry, runSubscribersEntry } from './feature-commands.js';
 import { runSourcesEntry } from './sources-entry.js';
 import { runStartCommand } from './start.js';
 
@@ -20,6 +21,12 @@ usage: bantin <command> [options]        (every command takes --config PATH)
   migrate                       apply database migrations
   sources [--stale] [--json]    each source's health: last success, last error, streak, items in 7 days, next check
   sources discover URL          list the feeds a page announces and print ready config entries
+  explain URL                   the story of the item at URL, its items, and why each topic was given
+  digest send [--week 2026-W48] build (once) and send that week's edition; safe to re-run
+  digest preview --topic KEY [--locale vi|en] --out FILE.html
+  digest status [--week …]      deliveries of an edition by state
+  subscribers add EMAIL --topics a,b [--locale vi|en] [--confirmed]
+  subscribers list | remove EMAIL
 `;
 
 type Handler = (args: string[], io: CliIO) => Promise<number>;
@@ -31,6 +38,9 @@ const COMMANDS: Record<string, Handler> = {
   check: runCheckCommand,
   migrate: runMigrateCommand,
   sources: runSourcesEntry,
+  explain: runExplainEntry,
+  digest: runDigestEntry,
+  subscribers: runSubscribersEntry,
 };
 
 /** Runs the CLI with argv (without node and script) and returns the exit code. */

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { syncSources } from '../db/sources.repo.js';
 import { pollDueSources } from '../ingest/poll-run.js';
+import { createStoryHook } from '../stories/assign.js';
 import type { PollOutcome } from '../ingest/poll-source.js';
 import { createConfiguredFetcher, openRuntime, type CliIO } from './runtime.js';
 
@@ -31,7 +32,7 @@ export async function runPollCommand(args: string[], io: CliIO): Promise<number>
     const bar = io.isTTY ? new SingleBar({ format: 'polling [{bar}] {value} sources', stream: process.stderr, clearOnComplete: true }) : null;
     bar?.start(keys?.length ?? runtime.config.sources.length, 0);
     const outcomes = await pollDueSources(
-      { db, fetcher, config: runtime.config, instanceId: runtime.instanceId, now: () => new Date() },
+      { db, fetcher, config: runtime.config, instanceId: runtime.instanceId, now: () => new Date(), afterItemsStored: createStoryHook(runtime.config) },
       { keys, onOutcome: () => bar?.increment() },
     );
     bar?.stop();

@@ -1,75 +1,70 @@
-// `bantin start` (migrate, serve HTTP, poll on schedule) and `bantin serve` (HTTP only).
+// `bantin start` (migrate, serve HTTP, poll on schedule, run the recurring jobs) and `bantin serve` (HTTP only).
 import { parseArgs } from 'node:util';
-import { syncSources } from '../db/sources.repo.js';
-import { releaseSources } from '../db/sources.repo.js';
+import { releaseJobRuns } from '../db/job-leases.repo.js';
+import { releaseHostSlots } from '../db/host-slots.repo.js';
+import { releaseSources, syncSources } from '../db/sources.repo.js';
 import { createHttpApp, startHttpServer } from '../http/server.js';
-import { pollDueSources } from '../ingest/poll-run.js';
-import { createScheduler, type RecurringJob } from '../scheduler/scheduler.js';
-import { formatOutcome } from './poll.js';
-import { createConfiguredFetcher, openRuntime, type CliIO, type Runtime } from './runtime.js';
+import { createMailTransport } from '../mail/create-transport.js';
+import { createLogger } from '../observability/logger.js';
+import { createMetrics } from '../observability/metrics.js';
+import { createShutdown, listenForStopSignals } from '../scheduler/shutdown.js';
+import { createScheduler } from '../scheduler/scheduler.js';
+import { buildRecurringJobs } from './recurring-jobs.js';
+import { openRuntime, type CliIO } from './runtime.js';
 
-/** How long in-flight polls get to finish after SIGTERM before the process closes anyway (they roll back). */
+/** How long in-flight work gets to finish after SIGTERM before the process closes anyway (open transactions roll back). */
 const SHUTDOWN_GRACE_MS = 30_000;
 
-/** Runs the main job until SIGINT/SIGTERM. */
+/** Runs the main job until SIGINT/SIGTERM; returns the exit code. */
 export async function runStartCommand(args: string[], io: CliIO, options: { withScheduler: boolean }): Promise<number> {
   const { values } = parseArgs({ args, options: { config: { type: 'string' }, port: { type: 'string' } }, strict: true });
   const runtime = await openRuntime(values.config);
   const { db } = runtime.database;
+  const logger = createLogger(runtime.settings.logLevel);
+  const metrics = createMetrics({ db, processMetrics: true });
+  const mailTransport = createMailTransport(runtime.settings, { maxConnections: runtime.config.digest.concurrency });
   const port = values.port !== undefined ? Number(values.port) : runtime.settings.port;
-  const app = createHttpApp({ db, config: runtime.config, settings: runtime.settings });
+  const app = createHttpApp({ db, config: runtime.config, settings: runtime.settings, logger, metrics, mailTransport });
   const server = await startHttpServer(app, port);
+  logger.info({ port: server.port, database: runtime.database.kind, instance: runtime.instanceId }, `serving on port ${server.port}`);
   io.out(`bantin: serving on http://127.0.0.1:${server.port} (database: ${runtime.database.kind})`);
 
-  let stopping = false;
-  const fetcher = createConfiguredFetcher(runtime.settings, runtime.config);
-  const scheduler = options.withScheduler ? createPollScheduler(runtime, fetcher, io, () => stopping) : null;
-  if (scheduler) {
+  let scheduler: ReturnType<typeof createScheduler> | null = null;
+  let closeFetcher = async () => {};
+  if (options.withScheduler) {
     const summary = await syncSources(db, runtime.config, new Date());
-    io.out(`bantin: config synced (${summary.added.length} added, ${summary.updated.length} updated, ${summary.disabled.length} disabled)`);
+    logger.info(summary, `config synced: ${summary.added.length} added, ${summary.updated.length} updated, ${summary.disabled.length} disabled`);
+    const jobs = buildRecurringJobs({ runtime, logger, metrics, mailTransport, isStopping: () => shutdown.isShuttingDown() });
+    closeFetcher = jobs.closeFetcher;
+    scheduler = createScheduler(jobs.jobs, runtime.config.timezone, (job, error) => logger.error({ job, err: error }, `job ${job} failed`));
     scheduler.start();
     void scheduler.runNow('poll');
   }
 
-  await waitForSignal();
-  stopping = true;
-  io.out('bantin: stopping');
-  const grace = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
-  await Promise.race([scheduler?.stop() ?? Promise.resolve(), grace]);
-  await releaseSources(db, runtime.instanceId).catch(() => 0);
-  await server.close();
-  await fetcher.close();
-  await runtime.database.close();
-  io.out('bantin: stopped');
-  return 0;
-}
-
-function createPollScheduler(runtime: Runtime, fetcher: ReturnType<typeof createConfiguredFetcher>, io: CliIO, isStopping: () => boolean) {
-  const { db } = runtime.database;
-  const jobs: RecurringJob[] = [
-    {
-      name: 'poll',
-      // Every 30 s: claim whatever is due. Each source's own interval decides when it is due.
-      cron: '*/30 * * * * *',
-      run: async () => {
-        await pollDueSources(
-          { db, fetcher, config: runtime.config, instanceId: runtime.instanceId, now: () => new Date() },
-          { isStopping, onOutcome: (outcome) => io.out(formatOutcome(outcome)) },
-        );
+  const shutdown = createShutdown({
+    graceMs: SHUTDOWN_GRACE_MS,
+    steps: {
+      stopClaiming: () => undefined,
+      waitForInFlight: async () => scheduler?.stop(),
+      releaseLeases: async () => {
+        const now = new Date();
+        await releaseSources(db, runtime.instanceId, now);
+        await releaseJobRuns(db, runtime.instanceId, now);
+        if (runtime.database.kind === 'pg') await releaseHostSlots(db, runtime.instanceId);
+      },
+      close: async () => {
+        await server.close();
+        await closeFetcher();
+        await mailTransport.close();
+        await runtime.database.close();
       },
     },
-  ];
-  return createScheduler(jobs, runtime.config.timezone, (job, error) => io.err(`bantin: job ${job} failed: ${(error as Error).message}`));
-}
-
-function waitForSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    const onSignal = () => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-      resolve();
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
   });
+  const signal = await new Promise<string>((resolve) => listenForStopSignals(resolve));
+  io.out('bantin: stopping');
+  const report = await shutdown.shutdown(signal);
+  if (report.timedOut) logger.warn('shutdown grace period ended with work in flight; its transactions rolled back');
+  for (const error of report.errors) logger.error(`shutdown: ${error}`);
+  io.out('bantin: stopped');
+  return report.errors.length === 0 ? 0 : 1;
 }

@@ -60,7 +60,10 @@ export async function syncSources(db: Kysely<Database>, config: BantinConfig, no
         .updateTable('sources')
         .set({
           ...changes,
-          ...(urlChanged ? { fetch_url: entry.url, etag: null, last_modified: null, next_check_at: now } : {}),
+          // A new URL from the admin supersedes any permanent-redirect move and its notice.
+          ...(urlChanged
+            ? { fetch_url: entry.url, etag: null, last_modified: null, next_check_at: now, notice: null, notice_at: null, redirect_target: null, redirect_streak: 0 }
+            : {}),
           updated_at: now,
         })
         .where('id', '=', row.id)
@@ -149,7 +152,11 @@ export async function claimDueSources(db: Kysely<Database>, options: ClaimOption
         .limit(limit)
         .forUpdate()
         .skipLocked();
-      query = keys ? query.where('key', 'in', keys.length > 0 ? keys : ['']) : query.where('enabled', '=', true).where('next_check_at', '<=', now);
+      // A row still marked locked_by with an expired lease was claimed by an instance that died before recording
+      // an outcome: it is due again now, even though the claim already moved its next_check_at.
+      query = keys
+        ? query.where('key', 'in', keys.length > 0 ? keys : [''])
+        : query.where('enabled', '=', true).where((eb) => eb.or([eb('next_check_at', '<=', now), eb('locked_by', 'is not', null)]));
       return query;
     })
     .returningAll()
@@ -217,8 +224,13 @@ export async function recordPollFailure(
 }
 
 /** Gives back every lease this instance holds (on shutdown), so other instances can poll those sources at once. */
-export async function releaseSources(db: Kysely<Database>, instanceId: string): Promise<number> {
-  const result = await db.updateTable('sources').set({ locked_until: null, locked_by: null }).where('locked_by', '=', instanceId).executeTakeFirst();
+export async function releaseSources(db: Kysely<Database>, instanceId: string, now: Date = new Date()): Promise<number> {
+  // Rows still locked at shutdown were claimed but never polled: make them due at once for the other instances.
+  const result = await db
+    .updateTable('sources')
+    .set({ locked_until: null, locked_by: null, next_check_at: now })
+    .where('locked_by', '=', instanceId)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
 

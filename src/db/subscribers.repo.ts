@@ -155,6 +155,24 @@ export async function upsertConfirmedSubscriber(
   return toSubscriber(row);
 }
 
+/** Bulk-inserts confirmed subscribers (imports, benchmarks); existing addresses are left alone. Returns how many were new. */
+export async function insertConfirmedSubscribers(
+  db: Kysely<Database>,
+  rows: readonly { email: string; locale: string; topics: string[]; manageNonce: string }[],
+  now: Date,
+): Promise<number> {
+  let inserted = 0;
+  for (let start = 0; start < rows.length; start += 1000) {
+    const values = rows.slice(start, start + 1000).map((r) => ({
+      email: r.email, locale: r.locale, topics: JSON.stringify(r.topics), status: 'confirmed' as const,
+      manage_nonce: r.manageNonce, confirmed_at: now, updated_at: now,
+    }));
+    const result = await db.insertInto('subscribers').values(values).onConflict((oc) => oc.column('email').doNothing()).returning('id').execute();
+    inserted += result.length;
+  }
+  return inserted;
+}
+
 /** Subscribers, optionally of one status, ordered by id. */
 export async function listSubscribers(db: Kysely<Database>, filter: { status?: SubscriberStatus } = {}): Promise<Subscriber[]> {
   let query = db.selectFrom('subscribers').selectAll().orderBy('id');

@@ -8,7 +8,11 @@ import type { BantinConfig } from '../config/schema.js';
 import type { Settings } from '../config/settings.js';
 import type { Database } from '../db/schema.js';
 import type { Logger } from '../observability/logger.js';
+import type { MailTransport } from '../mail/types.js';
+import { createMetrics, type BantinMetrics } from '../observability/metrics.js';
 import { registerFeedRoutes } from './feed-routes.js';
+import { registerMetricsRoutes } from './metrics-routes.js';
+import { registerStatusRoutes } from './status-routes.js';
 import { registerHealthRoutes } from './health-routes.js';
 import { registerArchiveRoutes } from './archive-routes.js';
 import { registerSubscriptionRoutes } from './subscription-routes.js';
@@ -22,6 +26,10 @@ export interface HttpDeps {
   now?: () => Date;
   /** Where unexpected route errors are logged; stderr when absent. */
   logger?: Logger;
+  /** The process's metrics (shared with the poller); a fresh registry reading only the database when absent. */
+  metrics?: BantinMetrics;
+  /** Where confirmation emails go; built from SMTP_URL / the outbox when absent. */
+  mailTransport?: MailTransport;
 }
 
 /** A listening server. */
@@ -47,6 +55,8 @@ export function createHttpApp(deps: HttpDeps): Hono {
     return c.text('internal error', 500);
   });
   registerHealthRoutes(app, deps);
+  registerMetricsRoutes(app, { db: deps.db, metrics: deps.metrics ?? createMetrics({ db: deps.db }) });
+  registerStatusRoutes(app, deps);
   registerFeedRoutes(app, deps);
   registerSubscriptionRoutes(app, deps);
   registerArchiveRoutes(app, deps);

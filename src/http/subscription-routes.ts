@@ -121,12 +121,13 @@ async function showPreferences(c: Context, ctx: RouteContext, override?: { error
   const token = override?.token ?? c.req.query('token');
   const subscriber = override?.subscriber ?? (await resolveManageToken(ctx.service, token));
   if (!subscriber || !token) return sendTokenFailure(c, pickLocale(c), '/preferences', 'invalid');
-  const locale = subscriber.locale;
+  const locale = pickPageLocale(c, subscriber);
   if (subscriber.status !== 'confirmed') return sendInactive(c, locale, subscriber.status);
   const { unsubscribeUrl } = buildManageLinks(ctx.deps.settings.publicUrl, ctx.deps.settings.secret, subscriber);
   const view = {
     locale, csrf: issueCsrf(c, ctx), token, email: subscriber.email, topics: ctx.deps.config.topics, chosen: subscriber.topics,
     emailLocale: subscriber.locale, errors: override?.errors ?? [], saved: override?.saved ?? false, unsubscribeUrl,
+    path: `/preferences?token=${encodeURIComponent(token)}`,
   };
   return sendPage(c, renderPreferencesPage(view), override && !override.saved ? 400 : 200);
 }
@@ -147,10 +148,11 @@ async function showUnsubscribe(c: Context, ctx: RouteContext) {
   const token = c.req.query('token') ?? '';
   const subscriber = await resolveManageToken(ctx.service, token);
   if (!subscriber) return sendTokenFailure(c, pickLocale(c), '/unsubscribe', 'invalid');
-  if (subscriber.status === 'unsubscribed') return sendUnsubscribed(c, subscriber.locale);
-  const prompt = translate(subscriber.locale, 'unsubscribe.prompt', { email: subscriber.email });
+  const locale = pickPageLocale(c, subscriber);
+  if (subscriber.status === 'unsubscribed') return sendUnsubscribed(c, locale);
+  const prompt = translate(locale, 'unsubscribe.prompt', { email: subscriber.email });
   const action = `/unsubscribe?token=${encodeURIComponent(token)}`;
-  return sendPage(c, renderActionPage({ locale: subscriber.locale, path: '/unsubscribe', titleKey: 'unsubscribe.title', prompt, action, token, buttonKey: 'unsubscribe.button' }));
+  return sendPage(c, renderActionPage({ locale, path: action, titleKey: 'unsubscribe.title', prompt, action, token, buttonKey: 'unsubscribe.button' }));
 }
 
 async function handleUnsubscribe(c: Context, ctx: RouteContext) {
@@ -191,6 +193,12 @@ function issueCsrf(c: Context, ctx: RouteContext): string {
     setCookie(c, CSRF_COOKIE, value, { httpOnly: true, sameSite: 'Lax', path: '/', secure, maxAge: 86_400 });
   }
   return signCsrfToken(ctx.deps.settings.secret, value);
+}
+
+/** `?lang=` when given (the language switch), else the subscriber's own language. */
+function pickPageLocale(c: Context, subscriber: Subscriber): Locale {
+  const query = c.req.query('lang');
+  return isLocale(query) ? query : subscriber.locale;
 }
 
 function readClientAddress(c: Context): string {

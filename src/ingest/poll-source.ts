@@ -9,6 +9,7 @@ import { collectSourceItems, hasFullText } from './collect.js';
 import { enrichWithFullText } from './html/full-text.js';
 import { dedupeWithinFeed, identifyItem } from './identify.js';
 import { planItemWrites, type IdentifiedItem } from './plan-item-writes.js';
+import { recordRedirects } from '../scheduler/redirects.js';
 import { classifyPollFailure, computeNextCheck, parseCacheControlMaxAge } from '../scheduler/next-check.js';
 import type { CollectContext, Fetcher, FetchState, Source, StoredItem } from './types.js';
 
@@ -43,7 +44,10 @@ export async function pollSource(deps: PollDeps, source: Source): Promise<PollOu
     const collected = await collectSourceItems(ctx);
     const record = { now, instanceId: deps.instanceId, nextCheckAt: nextCheckAfterSuccess(source, collected.fetchState, now) };
     if (collected.kind === 'not-modified') {
-      await recordPollSuccess(deps.db, source.id, { ...record, fetchState: collected.fetchState, newItems: 0 });
+      await deps.db.transaction().execute(async (trx) => {
+        await recordPollSuccess(trx, source.id, { ...record, fetchState: collected.fetchState, newItems: 0 });
+        await recordRedirects(trx, source, collected.fetchState, now);
+      });
       return { sourceKey: source.key, status: 'not-modified' };
     }
     const identified = dedupeWithinFeed(collected.items.map((item): IdentifiedItem => ({ ...identifyItem(item), item })));
@@ -66,6 +70,7 @@ export async function pollSource(deps: PollDeps, source: Source): Promise<PollOu
       if (deps.afterItemsStored && written.length > 0) await deps.afterItemsStored(trx, source, written, now);
       const newItems = written.filter((s) => s.change === 'new').length;
       await recordPollSuccess(trx, source.id, { ...record, fetchState: collected.fetchState, newItems });
+      await recordRedirects(trx, source, collected.fetchState, now);
       return written;
     });
     const newItems = stored.filter((s) => s.change === 'new').length;

@@ -44,6 +44,8 @@ export interface PreferencesView {
   errors: readonly string[];
   saved: boolean;
   unsubscribeUrl: string;
+  /** This page's path with its token, for the language switch. */
+  path: string;
 }
 
 /** The /preferences page. */
@@ -63,7 +65,7 @@ export function renderPreferencesPage(view: PreferencesView): string {
     unsubscribeUrl: view.unsubscribeUrl,
     unsubscribeLabel: t('unsubscribe.title'),
   });
-  return renderPage({ locale: view.locale, path: '/preferences', title: t('preferences.title'), body });
+  return renderPage({ locale: view.locale, path: view.path, title: t('preferences.title'), body });
 }
 
 /** A page with one explanatory line and a single POST button (confirm, unsubscribe). */

@@ -45,11 +45,3 @@ function normalizeNumberToken(token: string): string {
   if (/^\d{1,3}(?:\.\d{3})+$/.test(token)) return token.replace(/\./g, '');
   return token.replace(',', '.');
 }
-
-/** True when most letters of the text are uppercase (shouting titles such as "NÓNG: ..."). */
-export function isMostlyUppercase(text: string): boolean {
-  const letters = text.match(/\p{L}/gu) ?? [];
-  if (letters.length < 4) return false;
-  const upper = letters.filter((ch) => ch !== ch.toLowerCase()).length;
-  return upper / letters.length > 0.8;
-}

@@ -58,16 +58,6 @@ export function computeJaccard(a: readonly string[], b: readonly string[]): numb
   return shared / (setA.size + setB.size - shared);
 }
 
-/** Share of the smaller set found in the larger one (overlap coefficient). */
-export function computeOverlap(a: readonly string[], b: readonly string[]): number {
-  const setA = new Set(a);
-  const setB = new Set(b);
-  if (setA.size === 0 || setB.size === 0) return 0;
-  let shared = 0;
-  for (const value of setB) if (setA.has(value)) shared += 1;
-  return shared / Math.min(setA.size, setB.size);
-}
-
 /** A 32-bit FNV-1a hash of a string's UTF-16 code units. */
 export function hashString(text: string): number {
   let hash = 0x811c9dc5;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldText, isMostlyUppercase, toNfc, tokenizeSyllables } from '../../src/text/fold.js';
+import { foldText, toNfc, tokenizeSyllables } from '../../src/text/fold.js';
 
 describe('foldText', () => {
   it('folds NFC, NFD and undiacritized spellings to the same string', () => {
@@ -35,12 +35,5 @@ describe('tokenizeSyllables', () => {
   it('reads "1.000" and "1000" as one number and keeps decimals', () => {
     expect(tokenizeSyllables('1.000 tỷ')).toEqual(tokenizeSyllables('1000 tỷ'));
     expect(tokenizeSyllables('tăng 1,2 triệu')).toEqual(['tang', '1.2', 'trieu']);
-  });
-});
-
-describe('isMostlyUppercase', () => {
-  it('tells shouting titles from normal ones', () => {
-    expect(isMostlyUppercase('NÓNG: GIÁ VÀNG TĂNG')).toBe(true);
-    expect(isMostlyUppercase('Giá vàng tăng mạnh sáng nay')).toBe(false);
   });
 });

@@ -49,7 +49,16 @@ export async function collectHtmlSourceItems(ctx: CollectContext): Promise<Colle
   const outcomes = await Promise.all(pending.map((link) => limit(() => fetchArticle(link.url, deps))));
   assertNoDrift(outcomes, response.finalUrl);
   const items = buildItems(ctx, pending, outcomes, skipped);
-  return { kind: 'items', items, fetchState, skipped };
+  return { kind: 'items', items, fetchState: forgetValidatorsIfWorkLeft(fetchState, skipped), skipped };
+}
+
+/**
+ * Deferred articles and failed fetches are only found again by re-reading the listing; keeping its validators
+ * would turn the next poll into a 304 and leave them out until the listing changes.
+ */
+function forgetValidatorsIfWorkLeft(fetchState: FetchState, skipped: Counts): FetchState {
+  const isWorkLeft = (skipped.deferred ?? 0) + (skipped['fetch-failed'] ?? 0) > 0;
+  return isWorkLeft ? { ...fetchState, etag: null, lastModified: null } : fetchState;
 }
 
 async function selectNewLinks(ctx: CollectContext, links: ListingLink[], skipped: Counts): Promise<ListingLink[]> {

@@ -16,7 +16,7 @@ import { openRuntime, type CliIO } from './runtime.js';
 const SHUTDOWN_GRACE_MS = 30_000;
 
 /** Runs the main job until SIGINT/SIGTERM; returns the exit code. */
-export async function runStartCommand(args: string[], io: CliIO, options: { withScheduler: boolean }): Promise<number> {
+export async function runStartCommand(args: string[], _io: CliIO, options: { withScheduler: boolean }): Promise<number> {
   const { values } = parseArgs({ args, options: { config: { type: 'string' }, port: { type: 'string' } }, strict: true });
   const runtime = await openRuntime(values.config);
   const { db } = runtime.database;
@@ -27,14 +27,14 @@ export async function runStartCommand(args: string[], io: CliIO, options: { with
   const app = createHttpApp({ db, config: runtime.config, settings: runtime.settings, logger, metrics, mailTransport });
   const server = await startHttpServer(app, port);
   logger.info({ port: server.port, database: runtime.database.kind, instance: runtime.instanceId }, `serving on port ${server.port}`);
-  io.out(`bantin: serving on http://127.0.0.1:${server.port} (database: ${runtime.database.kind})`);
 
+  let stopping = false;
   let scheduler: ReturnType<typeof createScheduler> | null = null;
   let closeFetcher = async () => {};
   if (options.withScheduler) {
     const summary = await syncSources(db, runtime.config, new Date());
     logger.info(summary, `config synced: ${summary.added.length} added, ${summary.updated.length} updated, ${summary.disabled.length} disabled`);
-    const jobs = buildRecurringJobs({ runtime, logger, metrics, mailTransport, isStopping: () => shutdown.isShuttingDown() });
+    const jobs = buildRecurringJobs({ runtime, logger, metrics, mailTransport, isStopping: () => stopping });
     closeFetcher = jobs.closeFetcher;
     scheduler = createScheduler(jobs.jobs, runtime.config.timezone, (job, error) => logger.error({ job, err: error }, `job ${job} failed`));
     scheduler.start();
@@ -44,7 +44,9 @@ export async function runStartCommand(args: string[], io: CliIO, options: { with
   const shutdown = createShutdown({
     graceMs: SHUTDOWN_GRACE_MS,
     steps: {
-      stopClaiming: () => undefined,
+      stopClaiming: () => {
+        stopping = true;
+      },
       waitForInFlight: async () => scheduler?.stop(),
       releaseLeases: async () => {
         const now = new Date();
@@ -61,10 +63,10 @@ export async function runStartCommand(args: string[], io: CliIO, options: { with
     },
   });
   const signal = await new Promise<string>((resolve) => listenForStopSignals(resolve));
-  io.out('bantin: stopping');
+  logger.info({ signal }, 'stopping');
   const report = await shutdown.shutdown(signal);
   if (report.timedOut) logger.warn('shutdown grace period ended with work in flight; its transactions rolled back');
   for (const error of report.errors) logger.error(`shutdown: ${error}`);
-  io.out('bantin: stopped');
+  logger.info('stopped');
   return report.errors.length === 0 ? 0 : 1;
 }

@@ -148,3 +148,21 @@ export async function refreshStories(db: Kysely<Database>, storyIds: number[], n
     ) lead on lead.story_id = agg.story_id
     where s.id = agg.story_id`.execute(db);
 }
+
+/** Re-keys an item that was updated in place: it keeps its story, later items are compared with its new text. */
+export async function updateStoryItemKeys(
+  db: Kysely<Database>,
+  entry: { itemId: number; urlKey: string | null; titleKey: string; bodyKey: string; publishedAt: Date; bands: { band: number; hash: number }[] },
+): Promise<void> {
+  await db
+    .updateTable('story_items')
+    .set({ url_key: entry.urlKey, title_key: entry.titleKey, body_key: entry.bodyKey, published_at: entry.publishedAt })
+    .where('item_id', '=', entry.itemId)
+    .execute();
+  await db.deleteFrom('story_bands').where('item_id', '=', entry.itemId).execute();
+  if (entry.bands.length === 0) return;
+  await db
+    .insertInto('story_bands')
+    .values(entry.bands.map((b) => ({ item_id: entry.itemId, band: b.band, hash: b.hash, published_at: entry.publishedAt })))
+    .execute();
+}

@@ -1,5 +1,7 @@
-// The digest email: MJML built from templates/email/, compiled once per (edition, locale, topic set) and then
-// personalised per recipient by replacing two placeholders (preferences and unsubscribe links).
+// The digest email: MJML built from templates/email/ and personalised per recipient by replacing two placeholders
+// (preferences and unsubscribe links). MJML renders each top-level section as a self-contained block (its own
+// Outlook table), so one compilation of every topic's section, cut at marker comments, serves every topic set:
+// compiling per (edition, locale) is fewer compilations than the "at most once per (edition, locale, topic set)" asked.
 import { randomBytes } from 'node:crypto';
 import mjml2html from 'mjml';
 import type { TopicConfig } from '../config/schema.js';
@@ -13,6 +15,8 @@ import type { EditionContent, EditionStory } from './types.js';
 const NONCE = randomBytes(6).toString('hex');
 const PREFERENCES_PLACEHOLDER = `%%preferences-${NONCE}%%`;
 const UNSUBSCRIBE_PLACEHOLDER = `%%unsubscribe-${NONCE}%%`;
+const SECTION_MARK = `bantin-section-${NONCE}`;
+const SECTION_PATTERN = new RegExp(`<!-- ${SECTION_MARK}:([a-z0-9-]+) -->`, 'g');
 
 export interface CompiledDigest {
   subject: string;
@@ -24,6 +28,14 @@ export interface CompiledDigest {
 export interface RecipientLinks {
   preferencesUrl: string;
   unsubscribeUrl: string;
+}
+
+/** One compilation of an edition in one locale: the HTML cut into head, one block per topic, and tail. */
+export interface CompiledEdition {
+  subject: string;
+  head: string;
+  sections: Map<string, string>;
+  tail: string;
 }
 
 export interface DigestView {
@@ -43,11 +55,12 @@ export function selectDigestTopics(subscriberTopics: readonly string[], stories:
 /** The MJML source of one digest (with link placeholders). */
 export function buildDigestMjml(view: DigestView): string {
   const { locale } = view;
-  const sections = view.topicKeys.map((key) => buildSectionMjml(view, key)).join('\n');
+  const marker = (key: string) => `    <mj-raw><!-- ${SECTION_MARK}:${key} --></mj-raw>`;
+  const sections = [...view.topicKeys.map((key) => `${marker(key)}\n${buildSectionMjml(view, key)}`), marker('end')].join('\n');
   return renderTemplate('email/digest.mjml', {
     lang: locale,
     subject: buildDigestSubject(view),
-    preview: view.topicKeys.map((key) => readTopicName(view, key)).join(' · '),
+    preview: translate(locale, 'digest.dates', readDates(view)),
     heading: translate(locale, 'digest.heading', { week: view.content.edition.week }),
     dates: translate(locale, 'digest.dates', readDates(view)),
     sections,
@@ -89,15 +102,33 @@ export function buildDigestSubject(view: Pick<DigestView, 'content' | 'locale'>)
   return translate(view.locale, 'digest.subject', { week: view.content.edition.week, ...readDates(view) });
 }
 
-/** Compiles a digest: MJML → HTML (async in mjml 5), no minify (it is slow and breaks Outlook comments). */
+/** Compiles every topic section of an edition in one locale (MJML 5 is async; no minify: slow, breaks Outlook comments). */
+export async function compileEdition(view: Omit<DigestView, 'topicKeys'>): Promise<CompiledEdition> {
+  const withStories = new Set(view.content.stories.map((s) => s.topicKey));
+  const topicKeys = view.topics.map((t) => t.key).filter((key) => withStories.has(key));
+  const html = await compileMjml(buildDigestMjml({ ...view, topicKeys }));
+  const pieces = html.split(SECTION_PATTERN);
+  // split() with one capture group: [head, key1, block1, key2, block2, ..., 'end', tail]
+  const sections = new Map<string, string>();
+  for (let i = 1; i < pieces.length - 2; i += 2) sections.set(pieces[i]!, pieces[i + 1]!);
+  if (pieces[pieces.length - 2] !== 'end') throw new BantinError('digest', 'mjml', 'digest template lost its section markers');
+  return { subject: buildDigestSubject(view), head: pieces[0]!, sections, tail: pieces[pieces.length - 1]! };
+}
+
+/** The digest for one topic set, put together from a compiled edition (no MJML work). */
+export function assembleDigest(edition: CompiledEdition, view: DigestView): CompiledDigest {
+  const blocks = view.topicKeys.map((key) => edition.sections.get(key) ?? '');
+  return { subject: edition.subject, html: `${edition.head}${blocks.join('')}${edition.tail}`, text: buildDigestText(view) };
+}
+
+/** Compiles one digest directly (previews): same output as assembling from the compiled edition. */
 export async function compileDigest(view: DigestView): Promise<CompiledDigest> {
-  const html = await compileMjml(buildDigestMjml(view));
-  return { subject: buildDigestSubject(view), html, text: buildDigestText(view) };
+  return assembleDigest(await compileEdition(view), view);
 }
 
 /** Compiles MJML with no web fonts (no assets from other hosts); throws on any validation error. */
 export async function compileMjml(source: string): Promise<string> {
-  const result = await mjml2html(source, { validationLevel: 'strict', fonts: {}, keepComments: false });
+  const result = await mjml2html(source, { validationLevel: 'strict', fonts: {}, keepComments: true });
   if (result.errors.length > 0) {
     throw new BantinError('digest', 'mjml', `MJML template error: ${result.errors[0]!.formattedMessage}`);
   }

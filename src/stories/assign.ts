@@ -10,6 +10,7 @@ import {
   insertStoryItem,
   lockStoryAssignment,
   refreshStories,
+  updateStoryItemKeys,
 } from '../db/stories.repo.js';
 import { listStoryItemTopics, replaceItemTopics, replaceStoryTopics } from '../db/topics.repo.js';
 import type { Source, StoredItem } from '../ingest/types.js';
@@ -37,8 +38,9 @@ export async function assignStoriesAndTopics(trx: Kysely<Database>, source: Sour
   const assigned = await findStoryIdsOfItems(trx, stored.map((s) => s.id));
   const touched = new Set<number>(assigned.values());
   const rules: StoryRules = { threshold: config.stories.threshold, windowMs: config.stories.window };
-  for (const pending of preparePending(stored.filter((s) => !assigned.has(s.id)), source)) {
-    touched.add(await placeItem(trx, source, pending, rules, now));
+  for (const pending of preparePending(stored, source)) {
+    if (assigned.has(pending.stored.id)) await rekeyItem(trx, pending);
+    else touched.add(await placeItem(trx, source, pending, rules, now));
   }
   const context = await loadTopicContext(trx, config);
   await replaceItemTopics(trx, stored.map((item) => ({ itemId: item.id, topics: scoreStoredItem(source, item, context) })));
@@ -59,6 +61,11 @@ function preparePending(items: StoredItem[], source: Source): PendingItem[] {
       return { stored, fingerprint, bands: buildFingerprintBands(fingerprint) };
     })
     .sort((a, b) => a.stored.item.publishedAt.getTime() - b.stored.item.publishedAt.getTime() || a.stored.id - b.stored.id);
+}
+
+async function rekeyItem(trx: Kysely<Database>, pending: PendingItem): Promise<void> {
+  const { urlKey, titleKey, bodyKey } = pending.fingerprint;
+  await updateStoryItemKeys(trx, { itemId: pending.stored.id, urlKey, titleKey, bodyKey, publishedAt: pending.stored.item.publishedAt, bands: pending.bands });
 }
 
 async function placeItem(trx: Kysely<Database>, source: Source, pending: PendingItem, rules: StoryRules, now: Date): Promise<number> {

@@ -110,7 +110,8 @@ describe.each(dbKinds)('polling HTML sources and full text on %s', (kind) => {
     return { pollAll };
   }
 
-  const readItems = () => testDb.db.selectFrom('items').selectAll().orderBy('url').execute();
+  // Sorted here, not in SQL: the server's collation may order punctuation differently from JavaScript.
+  const readItems = async () => (await testDb.db.selectFrom('items').selectAll().execute()).sort((a, b) => (a.url! < b.url! ? -1 : 1));
 
   it('stores one clean item per article of the listing, then fetches no article again', async () => {
     const { pollAll } = await setUp(buildSitePages(), (url) => htmlSourceYaml(url));
@@ -122,13 +123,12 @@ describe.each(dbKinds)('polling HTML sources and full text on %s', (kind) => {
       const want = readExpected(new URL(row.url!).pathname);
       expect(row).toMatchObject({ title: want.title, author: want.author, summary: want.summary, date_missing: false, guid: null });
       expect(row.published_at.toISOString()).toBe(want.publishedAt);
-      const text = htmlToPlainText(row.content_html);
-      expect(text).toBe(want.bodyText);
+      expect(htmlToPlainText(row.content_html)).toBe(want.bodyText);
       expect(row.content_html).not.toMatch(FURNITURE);
       expect(row.summary).not.toMatch(FURNITURE);
-      for (const caption of CAPTIONS) expect(countOccurrences(text, caption)).toBeLessThanOrEqual(1);
     }
-    expect(countOccurrences(rows.map((row) => htmlToPlainText(row.content_html)).join('\n'), CAPTIONS[0]!)).toBe(1);
+    const allText = rows.map((row) => htmlToPlainText(row.content_html)).join('\n');
+    for (const caption of CAPTIONS) expect(countOccurrences(allText, caption)).toBe(1);
     for (const path of ARTICLE_PATHS) expect(countOf(site.requests, path)).toBe(1);
 
     site.requests.length = 0;

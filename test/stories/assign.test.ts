@@ -89,6 +89,8 @@ describe.each(dbKinds)('story assignment on %s', (kind) => {
     expect(await storyRows()).toEqual(before);
     const story = await testDb.db.selectFrom('stories').select(['title', 'item_count']).where('id', '=', before[0]!.story_id).executeTakeFirstOrThrow();
     expect(story).toEqual({ title: 'Chuyện hoàn toàn khác: mưa lớn ở Huế', item_count: 2 });
+    const keys = await testDb.db.selectFrom('story_items').select('title_key').where('item_id', '=', stored!.id).executeTakeFirstOrThrow();
+    expect(keys.title_key).toBe('chuyen hoan toan khac mua lon o hue');
   });
 
   it('gives the same stories when the same items are clustered again from scratch', async () => {

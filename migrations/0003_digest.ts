@@ -67,7 +67,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addUniqueConstraint('deliveries_edition_subscriber', ['edition_id', 'subscriber_id'])
     .execute();
-  await db.schema.createIndex('deliveries_claim_idx').on('deliveries').columns(['edition_id', 'status', 'next_attempt_at']).execute();
+  // No index on status or lease columns: the unique (edition_id, subscriber_id) index finds an edition's rows, and
+  // leaving the columns every send updates unindexed keeps those updates HOT (cheap) — two per message.
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

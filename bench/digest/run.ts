@@ -2,7 +2,9 @@
 // another process. Prints messages/s handed over, MJML compiles and peak RSS.
 // Options: --subscribers N (10000) --concurrency N (16) --rate N (5000). DATABASE_URL selects Postgres.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 import { createDb } from '../../src/db/create-db.js';
 import { migrateToLatest } from '../../src/db/migrator.js';
 import { insertConfirmedSubscribers } from '../../src/db/subscribers.repo.js';
@@ -22,9 +24,11 @@ config.digest = { ...config.digest, concurrency: Number(values.concurrency), rat
 
 const random = createRandom(48);
 const sink = await startSink();
-const handle = createDb({ databaseUrl: process.env.DATABASE_URL ?? null, dataDir: 'memory://' });
+// On Postgres a throwaway database per run: a second run in the same database would find the edition already sent.
+const benchDb = await createBenchDatabase(process.env.DATABASE_URL ?? null);
+const handle = createDb({ databaseUrl: benchDb.url, dataDir: 'memory://' });
 let peakRss = process.memoryUsage().rss;
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 25);
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 50);
 try {
   await migrateToLatest(handle.db);
   const seedStart = performance.now();
@@ -38,11 +42,14 @@ try {
 
   const transport = createSmtpTransport({ url: `smtp://127.0.0.1:${sink.port}`, maxConnections: config.digest.concurrency });
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const result = await sendEdition(
     { db: handle.db, config, settings: { publicUrl: 'https://bench.test', secret: 'bench-secret', adminEmail: null }, transport, loadCandidates: async () => createStories(), workerId: 'bench' },
     resolveWeek('2026-W48', config.timezone),
   );
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   await transport.close();
   const accepted = await sink.stop();
   clearInterval(sampler);
@@ -50,12 +57,28 @@ try {
   console.log(`database: ${handle.kind}; concurrency ${config.digest.concurrency}; rate limit ${config.digest.rate}/s`);
   console.log(`messages handed over: ${summary.sent} (sink accepted ${accepted}), failed ${summary.failed}, in ${seconds.toFixed(1)} s`);
   console.log(`throughput: ${(summary.sent / seconds).toFixed(0)} messages/s (build + ledger + render + SMTP)`);
-  console.log(`MJML compiles: ${result.compileCount} (distinct locale × topic sets)`);
+  console.log(`sender CPU: ${cpuSeconds.toFixed(1)} s (${((cpuSeconds / summary.sent) * 1000).toFixed(2)} ms per message, ${(summary.sent / cpuSeconds).toFixed(0)} messages per CPU-second)`);
+  console.log(`MJML compiles: ${result.compileCount} (one per edition and locale; topic sets are assembled from it)`);
   console.log(`peak RSS: ${(Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 1024 / 1024).toFixed(0)} MiB`);
 } finally {
   clearInterval(sampler);
   await handle.close();
+  await benchDb.drop();
   sink.kill();
+}
+
+async function createBenchDatabase(serverUrl: string | null): Promise<{ url: string | null; drop(): Promise<void> }> {
+  if (!serverUrl) return { url: null, drop: async () => {} };
+  const name = `bantin_bench_${randomBytes(6).toString('hex')}`;
+  const runAdmin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    await client.query(statement).finally(() => client.end());
+  };
+  await runAdmin(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => runAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 function pickTopicSet(): string[] {

@@ -32,7 +32,11 @@ export function createDb(settings: DbSettings, options: { poolSize?: number } = 
   }
   const dir = settings.dataDir === 'memory://' ? 'memory://' : path.join(settings.dataDir, 'pglite');
   if (dir !== 'memory://') mkdirSync(dir, { recursive: true }); // PGlite does not create parent folders.
-  const pglite = new PGlite(dir);
+  return wrapPglite(new PGlite(dir));
+}
+
+/** Wraps an open PGlite instance (e.g. a clone of a migrated template) in a handle that closes it. */
+export function wrapPglite(pglite: PGlite): DbHandle {
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   return {
     db,

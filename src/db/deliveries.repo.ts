@@ -78,26 +78,25 @@ export async function claimDeliveries(
   return rows;
 }
 
-/** Moves a claimed row to `sending` (one more attempt); false when this worker no longer holds it. */
-export async function markDeliverySending(db: Kysely<Database>, id: number, workerId: string, now: Date, leaseUntil: Date): Promise<boolean> {
-  const result = await db
-    .updateTable('deliveries')
-    .set((eb) => ({ status: 'sending', attempts: eb('attempts', '+', 1), locked_until: leaseUntil, updated_at: now }))
-    .where('id', '=', id)
-    .where('status', '=', 'pending')
-    .where('locked_by', '=', workerId)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+/**
+ * Moves claimed rows to `sending` (one more attempt each) in one statement; returns the ids this worker still held.
+ * Only rows whose messages are about to be handed over are passed, so a crash leaves no more rows in doubt.
+ */
+export async function markDeliveriesSending(db: Kysely<Database>, ids: readonly number[], workerId: string, now: Date, leaseUntil: Date): Promise<number[]> {
+  const { rows } = await sql<{ id: number }>`
+    update deliveries set status = 'sending', attempts = attempts + 1, locked_until = ${leaseUntil}, updated_at = ${now}
+    where id = any(${[...ids]}::int[]) and status = 'pending' and locked_by = ${workerId}
+    returning id`.execute(db);
+  return rows.map((row) => row.id);
 }
 
-/** Records the server's acceptance. */
-export async function markDeliverySent(db: Kysely<Database>, id: number, response: string, now: Date): Promise<void> {
-  await db
-    .updateTable('deliveries')
-    .set({ status: 'sent', smtp_response: response, last_error: null, sent_at: now, locked_by: null, locked_until: null, updated_at: now })
-    .where('id', '=', id)
-    .where('status', '=', 'sending')
-    .execute();
+/** Records the server's acceptance of several messages in one statement. */
+export async function markDeliveriesSent(db: Kysely<Database>, results: readonly { id: number; response: string }[], now: Date): Promise<void> {
+  await sql`
+    update deliveries d set status = 'sent', smtp_response = r.response, last_error = null, sent_at = ${now},
+      locked_by = null, locked_until = null, updated_at = ${now}
+    from unnest(${results.map((r) => r.id)}::int[], ${results.map((r) => r.response)}::text[]) as r(id, response)
+    where d.id = r.id and d.status = 'sending'`.execute(db);
 }
 
 /** Puts a row back to `pending` with its error, to be tried again at `nextAttemptAt`. */

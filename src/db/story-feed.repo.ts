@@ -50,6 +50,17 @@ export async function listFeedStories(db: Kysely<Database>, query: StoryFeedQuer
   } else if (before) {
     select = select.where('s.first_seen_at', '<', before.publishedAt);
   }
+  // A story told only by disabled sources (removed from the config) leaves the merged feeds, as their items do.
+  select = select.where((eb) =>
+    eb.exists(
+      eb
+        .selectFrom('story_items as live')
+        .innerJoin('sources as live_source', 'live_source.id', 'live.source_id')
+        .select('live.item_id')
+        .whereRef('live.story_id', '=', 's.id')
+        .where('live_source.enabled', '=', true),
+    ),
+  );
   const rows = await select.where('s.item_count', '>', 0).orderBy('s.first_seen_at', 'desc').orderBy('s.id', 'desc').limit(query.limit).execute();
   return attachMembersAndTopics(db, rows);
 }

@@ -69,10 +69,10 @@ export async function saveTopicModel(db: Kysely<Database>, model: TopicModel, do
   return row.id;
 }
 
-/** Id of the newest stored model, or null. */
-export async function findLatestTopicModelId(db: Kysely<Database>): Promise<number | null> {
-  const row = await db.selectFrom('topic_models').select('id').orderBy('id', 'desc').limit(1).executeTakeFirst();
-  return row?.id ?? null;
+/** Identity of the newest stored model (id plus creation time, unique across databases in practice), or null. */
+export async function findLatestTopicModelVersion(db: Kysely<Database>): Promise<{ id: number; version: string } | null> {
+  const row = await db.selectFrom('topic_models').select(['id', 'created_at']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return row ? { id: row.id, version: `${row.id}@${new Date(row.created_at).toISOString()}` } : null;
 }
 
 /** A stored model by id. */

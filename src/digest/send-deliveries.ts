@@ -12,9 +12,9 @@ import {
   failInterruptedDeliveries,
   findNextDeliveryWake,
   markDeliveryFinal,
+  markDeliveriesSending,
+  markDeliveriesSent,
   markDeliveryRetry,
-  markDeliverySending,
-  markDeliverySent,
   releaseDeliveryClaims,
   type ClaimedDelivery,
 } from '../db/deliveries.repo.js';
@@ -26,6 +26,7 @@ import { isLocale } from '../subscribers/types.js';
 import { composeDigestMessage, type ComposeSettings } from './compose-message.js';
 import type { DigestCompiler } from './digest-compiler.js';
 import type { EditionContent } from './types.js';
+import { createWriteBatcher, type WriteBatcher } from './write-batcher.js';
 
 export interface SendDeps {
   db: Kysely<Database>;
@@ -62,6 +63,8 @@ export interface SendSummary {
   aborted: string | null;
 }
 
+const DEFAULT_LEASE_MS = 10 * 60_000;
+
 interface RunState {
   deps: SendDeps;
   options: Required<SendOptions>;
@@ -69,6 +72,9 @@ interface RunState {
   limiter: RateLimiter;
   summary: SendSummary;
   unavailableStreak: number;
+  /** Turns rows `sending`; resolves true when this worker still held the row. */
+  sending: WriteBatcher<number, boolean>;
+  sent: WriteBatcher<{ id: number; response: string }, void>;
 }
 
 /** Sends every pending delivery of an edition; returns when none is left (or the server is unreachable). */
@@ -80,6 +86,7 @@ export async function sendDeliveries(deps: SendDeps, content: EditionContent, op
     limiter: createRateLimiter(options.rate),
     summary: { sent: 0, failed: 0, skipped: 0, retried: 0, interrupted: 0, aborted: null },
     unavailableStreak: 0,
+    ...createLedgerBatchers(deps, options.leaseMs ?? DEFAULT_LEASE_MS),
   };
   const editionId = content.edition.id;
   for (;;) {
@@ -124,11 +131,10 @@ async function deliverOne(state: RunState, row: ClaimedDelivery): Promise<void> 
   const compiled = await deps.compiler.compile(state.content, isLocale(row.locale) ? row.locale : 'vi', row.topics);
   const message = composeDigestMessage(compiled, row, deps.compose);
   await state.limiter.acquire();
-  const leaseUntil = new Date(readNow(deps).getTime() + state.options.leaseMs);
-  if (!(await markDeliverySending(deps.db, row.id, deps.workerId, readNow(deps), leaseUntil))) return;
+  if (!(await state.sending.write(row.id))) return;
   try {
     const result = await deps.transport.send(message);
-    await markDeliverySent(deps.db, row.id, result.response, readNow(deps));
+    await state.sent.write({ id: row.id, response: result.response });
     state.summary.sent += 1;
     state.unavailableStreak = 0;
   } catch (error) {
@@ -158,12 +164,26 @@ async function recordFailure(state: RunState, row: ClaimedDelivery, error: unkno
   }
 }
 
+// The two writes every message needs, coalesced across the workers (see write-batcher.ts).
+function createLedgerBatchers(deps: SendDeps, leaseMs: number): Pick<RunState, 'sending' | 'sent'> {
+  const sending = createWriteBatcher<number, boolean>(async (ids) => {
+    const now = readNow(deps);
+    const held = new Set(await markDeliveriesSending(deps.db, ids, deps.workerId, now, new Date(now.getTime() + leaseMs)));
+    return ids.map((id) => held.has(id));
+  });
+  const sent = createWriteBatcher<{ id: number; response: string }, void>(async (results) => {
+    await markDeliveriesSent(deps.db, results, readNow(deps));
+    return results.map(() => undefined);
+  });
+  return { sending, sent };
+}
+
 function withDefaults(options: SendOptions): Required<SendOptions> {
   return {
     concurrency: options.concurrency,
     rate: options.rate,
     maxAttempts: options.maxAttempts,
-    leaseMs: options.leaseMs ?? 10 * 60_000,
+    leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
     backoffMs: options.backoffMs ?? 5_000,
     // About five seconds of work per claim, so a claim's lease is never the bottleneck.
     batchSize: options.batchSize ?? Math.max(options.concurrency * 4, Math.min(500, Math.ceil(options.rate * 5))),

@@ -13,6 +13,7 @@ import { createMetrics, type BantinMetrics } from '../observability/metrics.js';
 import { registerFeedRoutes } from './feed-routes.js';
 import { registerMetricsRoutes } from './metrics-routes.js';
 import { registerStatusRoutes } from './status-routes.js';
+import { registerStoryFeedRoutes } from './story-feed-routes.js';
 import { registerHealthRoutes } from './health-routes.js';
 import { registerArchiveRoutes } from './archive-routes.js';
 import { registerSubscriptionRoutes } from './subscription-routes.js';
@@ -57,6 +58,8 @@ export function createHttpApp(deps: HttpDeps): Hono {
   registerHealthRoutes(app, deps);
   registerMetricsRoutes(app, { db: deps.db, metrics: deps.metrics ?? createMetrics({ db: deps.db }) });
   registerStatusRoutes(app, deps);
+  // Story feeds answer /feeds/all.* and /feeds/topics/*; the item-level routes keep /feeds/sources/*.
+  registerStoryFeedRoutes(app, deps);
   registerFeedRoutes(app, deps);
   registerSubscriptionRoutes(app, deps);
   registerArchiveRoutes(app, deps);

@@ -1,15 +1,13 @@
-// SMTP_URL unset: each message becomes `<week>-<subscriber>.eml` in $BANTIN_DATA_DIR/outbox/. Written to a
+// SMTP_URL unset: each message becomes `bantin.<week>.<subscriber>.<mac>.eml` in $BANTIN_DATA_DIR/outbox/. Written to a
 // `.part` file first and renamed, so a full disk never leaves a half message that looks delivered.
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import nodemailer from 'nodemailer';
-import { toNodemailerMessage } from './smtp-transport.js';
+import { buildRawMessage } from './raw-message.js';
 import type { MailTransport, OutgoingMessage, SendResult } from './types.js';
 
 /** Creates the outbox transport writing into `dir` (created on first use). */
 export function createOutboxTransport(dir: string): MailTransport {
-  const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' } as never);
   let ready: Promise<unknown> | null = null;
   return {
     kind: 'outbox',
@@ -19,14 +17,12 @@ export function createOutboxTransport(dir: string): MailTransport {
         throw error;
       });
       await ready;
-      const info = (await composer.sendMail(toNodemailerMessage(message))) as { message: Buffer };
+      const raw = await buildRawMessage(message);
       const name = buildOutboxFileName(message.messageId);
-      await writeAtomically(path.join(dir, name), info.message);
+      await writeAtomically(path.join(dir, name), raw);
       return { response: `outbox ${name}` };
     },
-    async close() {
-      composer.close();
-    },
+    async close() {},
   };
 }
 

@@ -1,20 +1,25 @@
-// Paces sends to at most `rate` messages per second across every worker of one sender.
+// Paces sends to at most `rate` messages per second across every worker of one sender: each grant reserves the
+// next slot 1/rate seconds after the previous one, and an idle limiter grants at once (no saved-up burst).
 
 export interface RateLimiter {
+  /** Reserves the next slot and returns how many milliseconds the caller must wait for it. */
+  reserve(nowMs: number): number;
   /** Resolves when the caller may send one message. */
   acquire(): Promise<void>;
 }
 
-/** A limiter that spaces grants 1/rate seconds apart, with a small burst allowance of one second's worth. */
+/** Creates a limiter for `rate` messages per second. */
 export function createRateLimiter(rate: number, clock: () => number = () => performance.now()): RateLimiter {
   const interval = 1000 / rate;
-  const burst = Math.max(1, Math.floor(rate));
-  let nextSlot = clock() - burst * interval;
+  let nextSlot = Number.NEGATIVE_INFINITY;
+  const reserve = (nowMs: number) => {
+    nextSlot = Math.max(nextSlot + interval, nowMs);
+    return nextSlot - nowMs;
+  };
   return {
+    reserve,
     acquire() {
-      const now = clock();
-      nextSlot = Math.max(nextSlot + interval, now - burst * interval + interval);
-      const wait = nextSlot - now;
+      const wait = reserve(clock());
       return wait <= 0 ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, wait));
     },
   };

@@ -1,6 +1,8 @@
 // SMTP_URL: a pooled nodemailer transport. Timeouts are short enough that a send always ends well within the
 // delivery lease, which is what makes an expired `sending` row mean "the sender died".
 import nodemailer from 'nodemailer';
+import { readBareAddress } from './headers.js';
+import { buildRawMessage } from './raw-message.js';
 import type { MailTransport, OutgoingMessage, SendResult } from './types.js';
 
 export interface SmtpTransportOptions {
@@ -25,24 +27,13 @@ export function createSmtpTransport(options: SmtpTransportOptions): MailTranspor
   return {
     kind: 'smtp',
     async send(message: OutgoingMessage): Promise<SendResult> {
-      const info = (await transporter.sendMail(toNodemailerMessage(message))) as { response?: string };
+      const raw = await buildRawMessage(message);
+      const envelope = { from: readBareAddress(message.from) ?? message.from, to: [message.to] };
+      const info = (await transporter.sendMail({ envelope, raw } as never)) as { response?: string };
       return { response: (info.response ?? '').replace(/\s+/g, ' ').slice(0, 300) };
     },
     async close() {
       transporter.close();
     },
-  };
-}
-
-/** The nodemailer message for an outgoing message (shared with the outbox transport). */
-export function toNodemailerMessage(message: OutgoingMessage): Record<string, unknown> {
-  return {
-    from: message.from,
-    to: message.to,
-    subject: message.subject,
-    html: message.html,
-    text: message.text,
-    headers: message.headers,
-    ...(message.messageId ? { messageId: message.messageId } : {}),
   };
 }

@@ -69,7 +69,7 @@ function judgeCandidate(item: StoryItemInput, text: ComparableText, candidate: S
   const conflict = findConflict(text, other);
   if (conflict) return { kind: 'reject', reason: conflict, similarity };
   const sameTitle = text.title.length >= MIN_TITLE_TOKENS && item.fingerprint.titleKey === candidate.fingerprint.titleKey;
-  if (sameTitle) return { kind: 'accept', reason: 'same-title', similarity: Math.max(similarity, 1) };
+  if (sameTitle) return { kind: 'accept', reason: 'same-title', similarity: 1 };
   const needed = candidate.sourceId === item.sourceId ? Math.max(rules.threshold, SAME_SOURCE_THRESHOLD) : rules.threshold;
   if (similarity >= needed) return { kind: 'accept', reason: 'similar', similarity };
   return { kind: 'reject', reason: 'below-threshold', similarity };

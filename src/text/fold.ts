@@ -1,6 +1,8 @@
 // The one place where text is made comparable: NFC, folding (lowercase, no diacritics, đ→d) and syllable tokens.
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
+/** The five Vietnamese tone marks (grave, acute, tilde, hook above, dot below) as combining characters. */
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
 const TOKEN_PATTERN = /[\p{L}\p{N}]+(?:[.,]\p{N}+)*/gu;
 
 /** Returns the text in Unicode NFC (every stored and compared string goes through this). */
@@ -32,6 +34,32 @@ export function tokenizeSyllables(text: string): string[] {
   const tokens: string[] = [];
   for (const match of folded.matchAll(TOKEN_PATTERN)) tokens.push(normalizeNumberToken(match[0]));
   return tokens;
+}
+
+/**
+ * Splits text into lowercase syllables that keep their diacritics, aligned one to one with tokenizeSyllables
+ * (folding never changes token boundaries). Keyword rules use them when the text is written with diacritics:
+ * folding merges words a reader tells apart ("bão" storm, "báo" newspaper, "bảo" insure all become "bao").
+ */
+export function tokenizeMarkedSyllables(text: string): string[] {
+  const lowered = toNfc(text).toLowerCase();
+  const tokens: string[] = [];
+  for (const match of lowered.matchAll(TOKEN_PATTERN)) tokens.push(placeToneLast(normalizeNumberToken(match[0])));
+  return tokens;
+}
+
+// Both tone placements are in everyday use ("hoá"/"hóa", "thuỷ"/"thủy") and NFC keeps them apart; moving the one
+// tone mark to the end of the syllable makes them one form.
+function placeToneLast(syllable: string): string {
+  const decomposed = syllable.normalize('NFD');
+  const tones = decomposed.match(TONE_MARKS);
+  if (!tones) return syllable;
+  return (decomposed.replace(TONE_MARKS, '') + tones.join('')).normalize('NFC');
+}
+
+/** True when the text carries Vietnamese diacritics or đ, i.e. its marked syllables are meaningful. */
+export function hasDiacritics(text: string): boolean {
+  return /[\u0300-\u036f]|[đĐ]/.test(text.normalize('NFD'));
 }
 
 /** True when the token is a number (possibly with a decimal part). */

@@ -1,11 +1,12 @@
-// Near-duplicate signatures. We use MinHash over syllable shingles, not SimHash: MinHash estimates the Jaccard
-// similarity the config threshold is expressed in, and its LSH bands are plain (band, hash) equality keys that a
-// B-tree index in Postgres answers directly. SimHash needs Hamming-distance search (permuted tables or a scan), and
-// on short texts such as a title plus a two-sentence lede its bit noise makes rewrites and look-alikes hard to tell.
+// Near-duplicate signatures. We use MinHash over shingle sets (stories use 1-shingles: the content syllables of
+// title and lede), not SimHash: MinHash estimates the Jaccard similarity the config threshold is expressed in,
+// and its LSH bands are plain (band, hash) equality keys that a B-tree index in Postgres answers directly.
+// SimHash needs Hamming-distance search (permuted tables or a scan), and on short texts such as a title plus a
+// two-sentence lede its bit noise makes rewrites and look-alikes hard to tell apart.
 
 /** Number of MinHash values in a signature. */
 export const SIGNATURE_SIZE = 48;
-/** Rows per LSH band: two rows give a candidate for pairs from about 0.25 Jaccard up (see bandProbability). */
+/** Rows per LSH band: 24 bands of two rows find 96% of pairs at Jaccard 0.35 and 6% at 0.05 (see bandProbability). */
 export const BAND_ROWS = 2;
 
 const SEEDS = Array.from({ length: SIGNATURE_SIZE }, (_, i) => mix32(0x9e3779b9 ^ Math.imul(i + 1, 0x85ebca6b)));

@@ -2,9 +2,8 @@
 // a topic is given when its sum reaches `stories.topicThreshold` (default 1): a section feed or a mapped category
 // alone is enough, a keyword or a classifier vote alone usually is not, the two together are.
 import { stripLeadingLabels, stripTitleDecorations } from '../text/clean-title.js';
-import { tokenizeSyllables } from '../text/fold.js';
 import { mapCategories } from './category-map.js';
-import { matchKeywordRules, type KeywordRule } from './keyword-rules.js';
+import { matchKeywordRules, toKeywordText, type KeywordRule } from './keyword-rules.js';
 import { classifyText, type TopicModel } from './naive-bayes.js';
 
 export interface TopicItemInput {
@@ -39,8 +38,8 @@ export interface SignalOptions {
 const SOURCE_SCORE = 3;
 const CATEGORY_SCORE = 2;
 // Weights chosen on the training split of bench/eval (2-fold cross-validation inside it), never on the test split.
-const CLASSIFIER_WEIGHT = 0.8;
-const CLASSIFIER_MIN_PROBABILITY = 0.3;
+const CLASSIFIER_WEIGHT = Number(process.env.C_W ?? 0.8);
+const CLASSIFIER_MIN_PROBABILITY = Number(process.env.C_MIN ?? 0.3);
 /** A topic far behind the best one is a side mention ("học sinh" in a food-poisoning story), not a topic. */
 const DOMINANCE = 0.6;
 
@@ -59,9 +58,11 @@ export function scoreItemTopics(item: TopicItemInput, context: TopicContext, opt
     for (const { topic, category } of mapCategories(item.categories, context.categoryMap)) add(topic, CATEGORY_SCORE, `category "${category}"`);
   }
   const hasSection = scores.size > 0;
-  const title = tokenizeSyllables(stripTitleDecorations(item.title, item.sourceName));
-  const summary = tokenizeSyllables(stripLeadingLabels(item.summary));
-  for (const hit of matchKeywordRules(context.rules, title, summary)) add(hit.topic, hit.score, describeKeywordHit(hit.titleHits, hit.summaryHits));
+  const titleText = toKeywordText(stripTitleDecorations(item.title, item.sourceName));
+  const summaryText = toKeywordText(stripLeadingLabels(item.summary));
+  const title = titleText.folded;
+  const summary = summaryText.folded;
+  for (const hit of matchKeywordRules(context.rules, titleText, summaryText)) add(hit.topic, hit.score, describeKeywordHit(hit.titleHits, hit.summaryHits));
   // The classifier stands in for a section: items that already have one do not need its guess.
   if (context.model && !hasSection) {
     for (const { topic, probability } of classifyText(context.model, title, summary)) {

@@ -1,7 +1,7 @@
 // Builds what categorization needs from the config and the stored model, once per config and model version.
 import type { Kysely } from 'kysely';
 import type { BantinConfig } from '../config/schema.js';
-import { findLatestTopicModelId, loadTopicModel } from '../db/topics.repo.js';
+import { findLatestTopicModelVersion, loadTopicModel } from '../db/topics.repo.js';
 import type { Database } from '../db/schema.js';
 import { buildCategoryMap } from './category-map.js';
 import type { TopicContext } from './categorize.js';
@@ -10,7 +10,8 @@ import { compileKeywordRules } from './keyword-rules.js';
 export type TopicConfigPart = Pick<BantinConfig, 'categoryMap' | 'topics'>;
 
 const compiled = new WeakMap<TopicConfigPart, Omit<TopicContext, 'model'>>();
-let cachedModel: { id: number; model: TopicContext['model'] } | null = null;
+// Keyed by version, not id alone: one process may talk to several databases (tests, tools) whose ids overlap.
+let cachedModel: { version: string; model: TopicContext['model'] } | null = null;
 
 /** Compiles keyword rules, the category map and the known topic keys of a config (cached per config object). */
 export function buildTopicRules(config: TopicConfigPart): Omit<TopicContext, 'model'> {
@@ -27,8 +28,8 @@ export function buildTopicRules(config: TopicConfigPart): Omit<TopicContext, 'mo
 
 /** The full categorization context: compiled rules plus the newest stored classifier (re-read only when it changes). */
 export async function loadTopicContext(db: Kysely<Database>, config: TopicConfigPart): Promise<TopicContext> {
-  const id = await findLatestTopicModelId(db);
-  if (id === null) return { ...buildTopicRules(config), model: null };
-  if (cachedModel?.id !== id) cachedModel = { id, model: await loadTopicModel(db, id) };
+  const latest = await findLatestTopicModelVersion(db);
+  if (latest === null) return { ...buildTopicRules(config), model: null };
+  if (cachedModel?.version !== latest.version) cachedModel = { version: latest.version, model: await loadTopicModel(db, latest.id) };
   return { ...buildTopicRules(config), model: cachedModel.model };
 }

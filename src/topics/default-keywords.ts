@@ -14,18 +14,32 @@ export const DEFAULT_TOPIC_KEYWORDS: Record<string, string[]> = {
   ],
   'phap-luat': [
     'khởi tố', 'bắt giữ', 'truy tố', 'xét xử', 'bị cáo', 'bị can', 'tòa án', 'tòa', 'án tù', 'tử hình', 'lừa đảo', 'ma túy', 'công an',
-    'điều tra', 'tai nạn', 'va chạm', 'tử vong', 'xử phạt', 'truy nã', 'chiếm đoạt', 'hối lộ', 'tham ô', 'nghi phạm', 'cướp', 'sát hại',
-    'phạm nhân', 'trại giam', 'vi phạm', 'giả mạo', 'đường dây', 
+    'điều tra', 'xử phạt', 'truy nã', 'chiếm đoạt', 'hối lộ', 'tham ô', 'nghi phạm', 'cướp', 'sát hại',
+    'phạm nhân', 'trại giam', 'vi phạm', 'giả mạo', 'đường dây', 'vụ án', 'phiên tòa', 'tạm giam', 'viện kiểm sát', 'luật sư', 'buôn lậu',
+    'hàng giả', 'trộm cắp', 'đánh bạc', 'rửa tiền', 'trốn thuế', 'án treo', 'tang vật', 'triệt phá', 'đối tượng', 'tước giấy phép',
   ],
   'xa-hoi': [
-    'bão', 'áp thấp nhiệt đới', 'mưa lũ', 'lũ', 'sạt lở', 'thiên tai', 'không khí lạnh', 'nắng nóng', 'rét', 'thời tiết', 'ùn tắc', 'metro',
-    'xe buýt', 'lương hưu', 'bảo hiểm xã hội', 'nhà ở xã hội', 'công nhân', 'người lao động', 'việc làm', 'ô nhiễm', 'rác thải', 'đám cháy',
-    'mất điện', 'mất nước', 'hộ nghèo', 'an sinh', 'người dân', 'sơ tán', 
+    // Weather and disasters.
+    'bão', 'áp thấp nhiệt đới', 'mưa lũ', 'lũ', 'lũ lụt', 'lũ quét', 'ngập lụt', 'ngập úng', 'triều cường', 'sạt lở', 'thiên tai',
+    'không khí lạnh', 'nắng nóng', 'rét', 'rét đậm', 'mưa lớn', 'dông lốc', 'lốc xoáy', 'mưa đá', 'hạn hán', 'xâm nhập mặn', 'thời tiết',
+    'khí tượng', 'nhiệt độ', 'sơ tán', 'cứu hộ', 'cứu nạn', 'mất tích', 'đuối nước',
+    // Traffic (the section map files "Giao thông" here too) and fires.
+    'tai nạn', 'tai nạn giao thông', 'va chạm', 'tử vong', 'thiệt mạng', 'giao thông', 'ùn tắc', 'kẹt xe', 'xe khách', 'xe tải', 'xe container',
+    'xe máy', 'đường sắt', 'tàu hỏa', 'metro', 'xe buýt', 'quốc lộ', 'cao tốc', 'bằng lái', 'giấy phép lái xe', 'đăng kiểm', 'nồng độ cồn',
+    'đám cháy', 'vụ cháy', 'cháy nhà', 'hỏa hoạn', 'chữa cháy', 'phòng cháy',
+    // Labour, welfare, housing and urban life.
+    'công nhân', 'người lao động', 'lao động', 'việc làm', 'thất nghiệp', 'lương hưu', 'lương tối thiểu', 'tăng lương', 'thưởng tết', 'trợ cấp',
+    'bảo hiểm xã hội', 'bảo hiểm thất nghiệp', 'an sinh', 'hộ nghèo', 'giảm nghèo', 'cứu trợ', 'từ thiện', 'người khuyết tật', 'người cao tuổi',
+    'trẻ em', 'dân tộc thiểu số', 'nhà ở xã hội', 'chung cư cũ', 'tái định cư', 'giải phóng mặt bằng', 'vỉa hè', 'cây xanh', 'đô thị',
+    'nước sạch', 'mất nước', 'mất điện', 'cắt điện', 'ô nhiễm', 'bụi mịn', 'chất lượng không khí', 'rác thải', 'môi trường', 'nghỉ tết',
+    'nghỉ lễ', 'người dân', 'dân sinh',
   ],
   'the-gioi': [
     'nga', 'ukraine', 'mỹ', 'trung quốc', 'israel', 'hamas', 'gaza', 'nhật bản', 'hàn quốc', 'triều tiên', 'liên minh châu âu', 'eu', 'tổng thống',
     'nato', 'liên hợp quốc', 'thổ nhĩ kỳ', 'ấn độ', 'pháp', 'đức', 'indonesia', 'philippines', 'australia', 'iran', 'opec', 'washington', 'moskva',
-    'bắc kinh', 'kiev', 'trừng phạt', 'ngừng bắn', 'động đất', 'asean'
+    'bắc kinh', 'kiev', 'trừng phạt', 'ngừng bắn', 'động đất', 'asean', 'điện kremlin', 'nhà trắng', 'lầu năm góc', 'thượng đỉnh',
+    'tên lửa', 'hạt nhân', 'xung đột', 'biểu tình', 'trung đông', 'châu âu', 'châu phi', 'syria', 'ai cập', 'đài loan', 'canada', 'brazil',
+    'anh quốc', 'london', 'paris', 'berlin', 'tokyo', 'seoul', 'liên bang', 'quốc tế',
   ],
   'giao-duc': [
     'học sinh', 'sinh viên', 'giáo viên', 'nhà giáo', 'trường học', 'đại học', 'tuyển sinh', 'tốt nghiệp thpt', 'thpt', 'học phí',
@@ -53,3 +67,14 @@ export const DEFAULT_TOPIC_KEYWORDS: Record<string, string[]> = {
     'tin tặc', 'windows', 'microsoft', 'openai', 'nhà mạng', 'thuê bao', 'xe điện',
   ],
 };
+
+/**
+ * Longer words that contain a single-syllable keyword but mean something else: a keyword hit inside one of them
+ * does not count ("pháp" in "biện pháp" is not France, "mỹ" in "mỹ phẩm" not America, "tòa" in "tòa nhà" not a court).
+ */
+export const NON_KEYWORD_COMPOUNDS: string[] = [
+  'giải pháp', 'biện pháp', 'phương pháp', 'hợp pháp', 'bất hợp pháp', 'tư pháp', 'hiến pháp', 'pháp luật', 'pháp lý', 'pháp nhân',
+  'pháp chế', 'pháp y', 'pháp quyền', 'mỹ phẩm', 'mỹ thuật', 'thẩm mỹ', 'mỹ nghệ', 'mỹ nhân', 'mỹ mãn', 'hoàn mỹ', 'đạo đức', 'phúc đức',
+  'tranh chấp', 'cạnh tranh', 'đấu tranh', 'chiến tranh', 'tranh luận', 'tranh cãi', 'tranh thủ', 'tranh giành', 'tranh cử', 'tranh tài',
+  'tòa nhà', 'tòa soạn', 'tòa tháp', 'ai cập', 'bão giá', 'lũ trẻ', 'bệnh nhân', 'rét mướt',
+];

@@ -22,14 +22,16 @@ export interface TrainingDoc {
 }
 
 /** Smoothing: small, because short news texts give few counts and add-one drowns them. */
-const ALPHA = 0.1;
+const ALPHA = Number(process.env.NB_A ?? 0.1);
+const TEMPERATURE = Number(process.env.NB_T ?? 1);
+const BINARY = process.env.NB_B === '1';
 /** Features seen fewer times than this in the whole training set are dropped to keep the stored model small. */
 const MIN_FEATURE_COUNT = 2;
 
 /** Features of a text: unigrams (function syllables dropped) and bigrams; title features count twice. */
 export function extractFeatures(title: string[], summary: string[]): string[] {
   const features = [...featuresOf(title), ...featuresOf(title), ...featuresOf(summary)];
-  return features;
+  return BINARY ? [...new Set(features)] : features;
 }
 
 function featuresOf(tokens: string[]): string[] {
@@ -74,7 +76,7 @@ export function classifyText(model: TopicModel, title: string[], summary: string
     return { topic, score };
   });
   const max = Math.max(...logScores.map((s) => s.score));
-  const exp = logScores.map((s) => ({ topic: s.topic, weight: Math.exp(s.score - max) }));
+  const exp = logScores.map((s) => ({ topic: s.topic, weight: Math.exp((s.score - max) / TEMPERATURE) }));
   const sum = exp.reduce((acc, s) => acc + s.weight, 0);
   return exp.map((s) => ({ topic: s.topic, probability: s.weight / sum })).sort((a, b) => b.probability - a.probability);
 }

@@ -6,6 +6,7 @@ import { previousWeek, resolveWeek, weekContaining } from '../../src/digest/week
 import { normalizeAddress } from '../../src/subscribers/address.js';
 import { isValidManageToken, readManageTokenId, signManageToken } from '../../src/subscribers/tokens.js';
 import { createClientRateLimiter } from '../../src/subscribers/rate-limit.js';
+import { createRateLimiter } from '../../src/mail/rate-limiter.js';
 import { createStory } from './support/fixtures.js';
 
 describe('normalizeAddress', () => {
@@ -133,5 +134,14 @@ describe('createClientRateLimiter', () => {
     expect(limiter.tryTake('b', 0)).toBe(true);
     expect(limiter.tryTake('a', 30_000)).toBe(false);
     expect(limiter.tryTake('a', 60_000)).toBe(true);
+  });
+});
+
+describe('createRateLimiter', () => {
+  it('spaces grants 1/rate apart and saves up no burst while idle', () => {
+    const limiter = createRateLimiter(10);
+    expect([limiter.reserve(0), limiter.reserve(0), limiter.reserve(0), limiter.reserve(150)]).toEqual([0, 100, 200, 150]);
+    // After a long pause the next grant is immediate, the one after it waits a full interval again.
+    expect([limiter.reserve(10_000), limiter.reserve(10_000)]).toEqual([0, 100]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeDigestMessage } from '../../src/digest/compose-message.js';
 import { createDigestCompiler } from '../../src/digest/digest-compiler.js';
+import { buildDigestMjml, collapseIndentation, compileMjml } from '../../src/digest/render-digest.js';
 import { selectEditionStories } from '../../src/digest/rank.js';
 import type { EditionContent } from '../../src/digest/types.js';
 import { resolveWeek } from '../../src/digest/week.js';
@@ -18,7 +19,20 @@ const content: EditionContent = { edition: { id: 1, week: range.week, timezone: 
 const compose = { publicUrl: digestSettings.publicUrl, secret: digestSettings.secret, fromAddress: config.digest.fromAddress, adminEmail: null };
 
 describe('digest rendering', () => {
-  it('compiles once per (edition, locale, topic set) and personalises per recipient', async () => {
+  it('assembles any topic set from one compilation per locale, identical to compiling that set alone', async () => {
+    const compiler = createDigestCompiler({ topics: config.topics, publicUrl: digestSettings.publicUrl });
+    const assembled = await compiler.compile(content, 'vi', ['kinh-te']);
+    await compiler.compile(content, 'vi', ['chinh-tri']);
+    expect(compiler.compileCount).toBe(1);
+    const view = { content, locale: 'vi' as const, topicKeys: ['kinh-te'], topics: config.topics, publicUrl: digestSettings.publicUrl };
+    const direct = collapseIndentation(await compileMjml(buildDigestMjml(view)));
+    const normalize = (html: string) => html.replace(/<!-- bantin-section-[^>]*-->/g, '').replace(/\s+/g, ' ');
+    expect(normalize(assembled.html)).toBe(normalize(direct));
+    expect(assembled.html).toContain('Kinh tế');
+    expect(assembled.html).not.toContain('Chính trị');
+  });
+
+  it('compiles at most once per (edition, locale) and personalises per recipient', async () => {
     const compiler = createDigestCompiler({ topics: config.topics, publicUrl: digestSettings.publicUrl });
     const [a, b, c] = await Promise.all([
       compiler.compile(content, 'vi', ['chinh-tri', 'kinh-te']),

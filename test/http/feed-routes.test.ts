@@ -4,7 +4,7 @@ import { configSchema } from '../../src/config/schema.js';
 import { readSettings } from '../../src/config/settings.js';
 import { createHttpApp, startHttpServer, type RunningHttpServer } from '../../src/http/server.js';
 import { createTestDb, dbKinds, type TestDb } from '../support/db.js';
-import { seedItem, seedSource } from '../support/seed.js';
+import { assignSeededStories, seedItem, seedSource } from '../support/seed.js';
 
 const PUBLIC_URL = 'https://bantin.example';
 const parser = new Parser();
@@ -50,8 +50,11 @@ describe.each(dbKinds)('feed routes on %s', (kind) => {
   beforeAll(async () => {
     testDb = await createTestDb(kind);
     seeded = await seedFeeds(testDb);
+    const config = configSchema.parse({});
+    // /feeds/all is one entry per story: file the seeded items as a poll would.
+    await assignSeededStories(testDb.db, config, seeded.newestUpdate);
     const settings = readSettings({}, { publicUrl: PUBLIC_URL });
-    server = await startHttpServer(createHttpApp({ db: testDb.db, config: configSchema.parse({}), settings }), 0, '127.0.0.1');
+    server = await startHttpServer(createHttpApp({ db: testDb.db, config, settings }), 0, '127.0.0.1');
     base = `http://127.0.0.1:${server.port}`;
   });
   afterAll(async () => {
@@ -73,7 +76,8 @@ describe.each(dbKinds)('feed routes on %s', (kind) => {
     const feed = await parser.parseString(await response.text());
     expect(feed.title).toBe('bantin — tất cả');
     expect(feed.items.map((item) => item.title)).toEqual(seeded.allTitles);
-    expect(feed.items.every((item) => /^urn:bantin:item:\d+$/.test(item.guid ?? item.id))).toBe(true);
+    // One entry per story (each seeded item is its own story here).
+    expect(feed.items.every((item) => /^urn:bantin:story:\d+$/.test(item.guid ?? item.id))).toBe(true);
   });
 
   it('serves JSON Feed 1.1 with the same entries and the outlet', async () => {
@@ -85,7 +89,10 @@ describe.each(dbKinds)('feed routes on %s', (kind) => {
     expect(document.items.map((item: { title: string }) => item.title)).toEqual(seeded.allTitles);
     const hostile = document.items[1];
     expect(hostile.content_html).toBe('<p>x ]]&gt; &amp; y</p>');
-    expect(hostile.tags).toEqual(['Thời sự', 'a<b']);
+    // The merged feed's categories are the story's topics (none in this config); a source feed keeps the item's own.
+    expect(hostile.tags).toBeUndefined();
+    const sourceFeed = await (await get('/feeds/sources/ndan.json')).json();
+    expect(sourceFeed.items.find((item: { title: string }) => item.title === HOSTILE_TITLES[0]).tags).toEqual(['Thời sự', 'a<b']);
     expect(hostile._bantin.source).toEqual({ name: 'Báo "Nhân Dân" & <Co>', feed_url: 'https://nhandan.example/rss?a=1&b=2', home_page_url: null });
     expect(document.items.at(-1).authors).toEqual([{ name: 'Lan (VnExpress – Thời sự)', url: 'https://vnexpress.example/' }]);
   });

@@ -63,6 +63,9 @@ describe.each(dbKinds)('pollSource with the story hook on %s', (kind) => {
       ['Đội tuyển Việt Nam thắng Thái Lan ở vòng loại Asian Cup', 1, 1],
     ]);
     const topics = await testDb.db.selectFrom('story_topics').select(['story_id', 'topic_key']).orderBy('story_id').execute();
-    expect(topics).toEqual([{ story_id: stories[1]!.id, topic_key: 'the-thao' }]);
+    expect(topics).toEqual([
+      { story_id: stories[0]!.id, topic_key: 'kinh-te' },
+      { story_id: stories[1]!.id, topic_key: 'the-thao' },
+    ]);
   });
 });

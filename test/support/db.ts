@@ -1,7 +1,8 @@
 // Test databases: a throwaway in-memory PGlite, and with DATABASE_URL also a fresh database on the real server.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { createDb, type DbHandle } from '../../src/db/create-db.js';
+import { PGlite } from '@electric-sql/pglite';
+import { createDb, wrapPglite, type DbHandle } from '../../src/db/create-db.js';
 import { migrateToLatest } from '../../src/db/migrator.js';
 
 export interface TestDb extends DbHandle {
@@ -29,10 +30,13 @@ export async function createTestDb(kind: 'pglite' | 'pg', options: { migrate?: b
     url = target.toString();
     handle = createDb({ databaseUrl: url, dataDir: 'unused' });
     drop = () => runAdmin(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } else if (options.migrate !== false) {
+    // Cloning a migrated template costs ~1 s; starting and migrating a fresh PGlite costs several.
+    handle = wrapPglite((await clonePgliteTemplate()) as PGlite);
   } else {
     handle = createDb({ databaseUrl: null, dataDir: 'memory://' });
   }
-  if (options.migrate !== false) await migrateToLatest(handle.db);
+  if (kind === 'pg' && options.migrate !== false) await migrateToLatest(handle.db);
   return {
     ...handle,
     url,
@@ -51,4 +55,17 @@ async function runAdmin(serverUrl: string, statement: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+let template: Promise<PGlite> | null = null;
+
+/** A clone of one migrated in-memory PGlite per test worker. */
+async function clonePgliteTemplate(): Promise<unknown> {
+  template ??= (async () => {
+    const pglite = new PGlite('memory://');
+    // The template stays open for the worker's lifetime; only its clones are handed out and closed.
+    await migrateToLatest(wrapPglite(pglite).db);
+    return pglite;
+  })();
+  return (await template).clone();
 }

@@ -1,6 +1,9 @@
 // Inserts sources and items straight into a test database, with sensible defaults for every required column.
 import type { Kysely } from 'kysely';
 import type { Database, ItemRow, NewItemRow, NewSourceRow, SourceRow } from '../../src/db/schema.js';
+import { toSource } from '../../src/db/sources.repo.js';
+import type { NormalizedItem, StoredItem } from '../../src/ingest/types.js';
+import { assignStoriesAndTopics, type StoryConfig } from '../../src/stories/assign.js';
 
 type SourceSeed = Partial<Omit<NewSourceRow, 'topics' | 'settings'>> & { key: string; topics?: string[]; settings?: Record<string, unknown> };
 type ItemSeed = Partial<Omit<NewItemRow, 'categories' | 'source_id'>> & { categories?: string[] };
@@ -55,4 +58,33 @@ export async function seedItem(db: Kysely<Database>, sourceId: number, seed: Ite
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/**
+ * Files every seeded item into stories (and topics) as a poll would, so story feeds see them: one call per source,
+ * in id order, through the same hook pollSource runs.
+ */
+export async function assignSeededStories(db: Kysely<Database>, config: StoryConfig, now: Date = SEED_TIME): Promise<void> {
+  const sources = await db.selectFrom('sources').selectAll().orderBy('id').execute();
+  for (const row of sources) {
+    const items = await db.selectFrom('items').selectAll().where('source_id', '=', row.id).orderBy('id').execute();
+    if (items.length === 0) continue;
+    const stored: StoredItem[] = items.map((item) => ({ id: item.id, sourceId: row.id, change: 'new', item: toNormalizedItem(item) }));
+    await db.transaction().execute((trx) => assignStoriesAndTopics(trx, toSource(row), stored, now, config));
+  }
+}
+
+function toNormalizedItem(row: ItemRow): NormalizedItem {
+  return {
+    guid: row.guid,
+    url: row.url,
+    title: row.title,
+    summary: row.summary,
+    contentHtml: row.content_html,
+    author: row.author,
+    imageUrl: row.image_url,
+    categories: row.categories,
+    publishedAt: row.published_at,
+    dateMissing: row.date_missing,
+  };
 }

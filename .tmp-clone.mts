@@ -1,0 +1,17 @@
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import { migrateToLatest } from './src/db/migrator.ts';
+let t = performance.now();
+const tpl = new PGlite('memory://');
+const db = new Kysely<any>({ dialect: new PGliteDialect(tpl) });
+await migrateToLatest(db);
+console.log('fresh+migrate', performance.now() - t);
+t = performance.now();
+const c = await tpl.clone();
+console.log('clone', performance.now() - t);
+console.log(await c.query('select count(*)::int n from sources'));
+t = performance.now();
+const c2 = await tpl.clone();
+await c2.query('insert into sources (key,name,url,fetch_url,kind,timezone,interval_seconds) values (1,1,1,1,1,1,1)');
+console.log('clone2', performance.now() - t, (await tpl.query('select count(*)::int n from sources')).rows);

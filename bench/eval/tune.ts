@@ -1,0 +1,86 @@
+// `npx tsx bench/eval/tune.ts`: the figures settings are chosen on. It reads the TRAIN split only: topics by
+// grouped 5-fold cross-validation inside it (the classifier never sees the fold it scores), pairs by clustering the
+// train items alone over a threshold sweep. The test split is scored only by run.ts, after settings are fixed.
+import { configSchema } from '../../src/config/schema.js';
+import { tokenizeSyllables } from '../../src/text/fold.js';
+import { hashString } from '../../src/text/signature.js';
+import { buildCategoryMap } from '../../src/topics/category-map.js';
+import { scoreItemTopics, selectTopics, type TopicContext } from '../../src/topics/categorize.js';
+import { compileKeywordRules } from '../../src/topics/keyword-rules.js';
+import { trainTopicModel } from '../../src/topics/naive-bayes.js';
+import { clusterEvalItems } from './cluster.js';
+import { loadEvalItems, type EvalItem } from './dataset.js';
+
+const TOPICS = ['chinh-tri', 'kinh-te', 'phap-luat', 'xa-hoi', 'the-gioi', 'giao-duc', 'suc-khoe', 'van-hoa', 'the-thao', 'cong-nghe'];
+const FOLDS = 5;
+const { topicThreshold, window: windowMs } = configSchema.parse({}).stories;
+
+function main(): void {
+  const train = loadEvalItems().filter((i) => i.split === 'train');
+  console.log(`train items: ${train.length}`);
+  const rules = compileKeywordRules(TOPICS.map((key) => ({ key, keywords: [], excludeKeywords: [] })));
+  const base = { rules, categoryMap: buildCategoryMap(), knownTopics: new Set(TOPICS) };
+  const f1 = crossValidate(train, base, true);
+  console.log(`topics CV macro-F1 ${f1.toFixed(3)} (keywords only ${crossValidate(train, base, false).toFixed(3)})`);
+  if (process.env.TOPICS_ONLY) return;
+  for (const threshold of [0.35, 0.38, 0.4, 0.41, 0.42, 0.45]) {
+    const storyOf = clusterEvalItems(train, { threshold, windowMs });
+    console.log(`threshold ${threshold}: ${describePairs(train, storyOf, threshold === Number(process.env.SHOW ?? -1))}`);
+  }
+}
+
+function foldOf(item: EvalItem): number {
+  return hashString(`fold:${item.family ?? item.storyId}`) % FOLDS;
+}
+
+function crossValidate(items: EvalItem[], base: Omit<TopicContext, 'model'>, useModel: boolean): number {
+  const stats = new Map(TOPICS.map((t) => [t, { tp: 0, fp: 0, fn: 0 }]));
+  const verbose = process.env.TOPICS_VERBOSE && useModel;
+  for (let fold = 0; fold < FOLDS; fold += 1) {
+    const fit = items.filter((i) => foldOf(i) !== fold);
+    const model = useModel ? trainTopicModel(fit.map((i) => ({ topic: i.topic, title: tokenizeSyllables(i.title), summary: tokenizeSyllables(i.summary) }))) : null;
+    for (const item of items.filter((i) => foldOf(i) === fold)) {
+      const input = { title: item.title, summary: item.summary, categories: [], sourceTopics: [], sourceName: item.outlet };
+      const scores = scoreItemTopics(input, { ...base, model });
+      const predicted = selectTopics(scores, topicThreshold).map((s) => s.topic);
+      if (verbose && !(predicted.length === 1 && predicted[0] === item.topic)) {
+        console.log(`  ${item.topic} → [${predicted.join(',')}] ${item.title} :: ${scores.map((s) => `${s.topic} ${s.score} ${s.reasons.join('|')}`).join(' ; ')}`);
+      }
+      for (const topic of TOPICS) {
+        const s = stats.get(topic)!;
+        const isPredicted = predicted.includes(topic);
+        if (isPredicted && item.topic === topic) s.tp += 1;
+        else if (isPredicted) s.fp += 1;
+        else if (item.topic === topic) s.fn += 1;
+      }
+    }
+  }
+  if (verbose) for (const [t, c] of stats) console.log(`  ${t} tp ${c.tp} fp ${c.fp} fn ${c.fn}`);
+  return [...stats.values()].reduce((sum, c) => sum + f1Of(c), 0) / stats.size;
+}
+
+function f1Of(c: { tp: number; fp: number; fn: number }): number {
+  return c.tp === 0 ? 0 : (2 * c.tp) / (2 * c.tp + c.fp + c.fn);
+}
+
+function describePairs(items: EvalItem[], storyOf: Map<string, number>, verbose: boolean): string {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (let a = 0; a < items.length; a += 1) {
+    for (let b = a + 1; b < items.length; b += 1) {
+      const x = items[a]!;
+      const y = items[b]!;
+      const isDuplicate = x.storyId === y.storyId;
+      if (!isDuplicate && (x.family === null || x.family !== y.family)) continue;
+      const together = storyOf.get(x.id) === storyOf.get(y.id);
+      if (together && isDuplicate) tp += 1;
+      else if (together) fp += 1;
+      else if (isDuplicate) fn += 1;
+      if (verbose && together !== isDuplicate) console.log(`  ${together ? 'glued' : 'split'}: ${x.title} || ${y.title}`);
+    }
+  }
+  return `precision ${(tp / Math.max(1, tp + fp)).toFixed(3)}, recall ${(tp / Math.max(1, tp + fn)).toFixed(3)} (${tp}/${fp}/${fn})`;
+}
+
+main();

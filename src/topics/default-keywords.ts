@@ -16,7 +16,7 @@ export const DEFAULT_TOPIC_KEYWORDS: Record<string, string[]> = {
     'khởi tố', 'bắt giữ', 'truy tố', 'xét xử', 'bị cáo', 'bị can', 'tòa án', 'tòa', 'án tù', 'tử hình', 'lừa đảo', 'ma túy', 'công an',
     'điều tra', 'xử phạt', 'truy nã', 'chiếm đoạt', 'hối lộ', 'tham ô', 'nghi phạm', 'cướp', 'sát hại',
     'phạm nhân', 'trại giam', 'vi phạm', 'giả mạo', 'đường dây', 'vụ án', 'phiên tòa', 'tạm giam', 'viện kiểm sát', 'luật sư', 'buôn lậu',
-    'hàng giả', 'trộm cắp', 'đánh bạc', 'rửa tiền', 'trốn thuế', 'án treo', 'tang vật', 'triệt phá', 'đối tượng', 'tước giấy phép',
+    'hàng giả', 'trộm cắp', 'đánh bạc', 'rửa tiền', 'trốn thuế', 'án treo', 'tang vật', 'triệt phá', 'tước giấy phép',
   ],
   'xa-hoi': [
     // Weather and disasters.
@@ -76,5 +76,5 @@ export const NON_KEYWORD_COMPOUNDS: string[] = [
   'giải pháp', 'biện pháp', 'phương pháp', 'hợp pháp', 'bất hợp pháp', 'tư pháp', 'hiến pháp', 'pháp luật', 'pháp lý', 'pháp nhân',
   'pháp chế', 'pháp y', 'pháp quyền', 'mỹ phẩm', 'mỹ thuật', 'thẩm mỹ', 'mỹ nghệ', 'mỹ nhân', 'mỹ mãn', 'hoàn mỹ', 'đạo đức', 'phúc đức',
   'tranh chấp', 'cạnh tranh', 'đấu tranh', 'chiến tranh', 'tranh luận', 'tranh cãi', 'tranh thủ', 'tranh giành', 'tranh cử', 'tranh tài',
-  'tòa nhà', 'tòa soạn', 'tòa tháp', 'ai cập', 'bão giá', 'lũ trẻ', 'bệnh nhân', 'rét mướt',
+  'tòa nhà', 'tòa soạn', 'tòa tháp', 'ai cập', 'bão giá', 'lũ trẻ',
 ];

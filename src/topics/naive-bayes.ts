@@ -31,6 +31,7 @@ const MIN_FEATURE_COUNT = 2;
 /** Features of a text: unigrams (function syllables dropped) and bigrams; title features count twice. */
 export function extractFeatures(title: string[], summary: string[]): string[] {
   const features = [...featuresOf(title), ...featuresOf(title), ...featuresOf(summary)];
+  if (process.env.NB_B === '2') { const t = [...new Set(featuresOf(title))]; return [...t, ...t, ...new Set(featuresOf(summary))]; }
   return BINARY ? [...new Set(features)] : features;
 }
 

@@ -1,7 +1,7 @@
 // Which corpus files the conformance runner reads, and what each is compared against.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import type { ConformanceJob } from './conformance-types.js';
+import type { ConformanceJob } from './types.js';
 
 /** A reference output to compare a file's items with (count, titles, links). */
 export interface Reference {

@@ -1,8 +1,8 @@
 // Tallies conformance records and formats the summary table.
-import { compareWithReference } from './conformance-compare.js';
-import { evaluateExpect, hasDangerousMarkup } from './conformance-expect.js';
-import type { CorpusPlan } from './conformance-files.js';
-import type { JobRecord } from './conformance-types.js';
+import { compareWithReference } from './compare.js';
+import { evaluateExpect, hasDangerousMarkup } from './expect.js';
+import type { CorpusPlan } from './files.js';
+import type { JobRecord } from './types.js';
 
 interface SuiteCounts {
   read: number;

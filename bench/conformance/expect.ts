@@ -10,10 +10,10 @@
 // title_detail['value'] reads as title; encoding → the charset decode chose (same WHATWG encoding,
 // or a superset that decodes the file identically: ASCII under UTF-8, GB2312 under GBK).
 import { parseHTML } from 'linkedom';
-import { toPlainText } from '../src/ingest/plain-text.js';
-import { canonicalizeUrl } from '../src/ingest/urls.js';
-import type { ItemSummary, JobRecord } from './conformance-types.js';
-import { decodePythonStrings, splitTopLevel } from './conformance-python.js';
+import { toPlainText } from '../../src/ingest/plain-text.js';
+import { canonicalizeUrl } from '../../src/ingest/urls.js';
+import type { ItemSummary, JobRecord } from './types.js';
+import { decodePythonStrings, splitTopLevel } from './python.js';
 
 /** How one Expect line fared. */
 export type ExpectOutcome = 'passed' | 'failed' | 'untranslated';

@@ -1,10 +1,10 @@
 // Compares our items with another parser's reference output where that is fair: the number of
 // items, their titles (as plain text on both sides) and their links (canonicalized on both sides).
 import { readFileSync } from 'node:fs';
-import { toPlainText } from '../src/ingest/plain-text.js';
-import { canonicalizeUrl } from '../src/ingest/urls.js';
-import type { Reference } from './conformance-files.js';
-import type { JobRecord } from './conformance-types.js';
+import { toPlainText } from '../../src/ingest/plain-text.js';
+import { canonicalizeUrl } from '../../src/ingest/urls.js';
+import type { Reference } from './files.js';
+import type { JobRecord } from './types.js';
 
 /** The outcome of one comparison with a reference. */
 export interface Comparison {

@@ -1,9 +1,9 @@
 // A small pool of worker threads with a per-file watchdog: a file that takes longer than the
 // timeout is counted as hung and its worker is replaced, so one hang cannot stall the run.
 import { Worker } from 'node:worker_threads';
-import type { ConformanceJob, JobRecord, WorkerMessage } from './conformance-types.js';
+import type { ConformanceJob, JobRecord, WorkerMessage } from './types.js';
 
-const workerUrl = new URL('./conformance-worker.ts', import.meta.url).href;
+const workerUrl = new URL('./worker.ts', import.meta.url).href;
 // Workers do not inherit tsx's loader: register it inside the worker, then load the TypeScript entry.
 const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(workerUrl)}); });`;
 

@@ -2,12 +2,12 @@
 // reports what came out. Running here lets the main thread stop a file that hangs.
 import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { isBantinError } from '../src/errors.js';
-import { decodeBody } from '../src/ingest/decode.js';
-import { normalizeItem } from '../src/ingest/normalize.js';
-import { parseFeed } from '../src/ingest/parse.js';
-import { toPlainText } from '../src/ingest/plain-text.js';
-import type { ConformanceJob, JobResult, WorkerMessage } from './conformance-types.js';
+import { isBantinError } from '../../src/errors.js';
+import { decodeBody } from '../../src/ingest/decode.js';
+import { normalizeItem } from '../../src/ingest/normalize.js';
+import { parseFeed } from '../../src/ingest/parse.js';
+import { toPlainText } from '../../src/ingest/plain-text.js';
+import type { ConformanceJob, JobResult, WorkerMessage } from './types.js';
 
 // A fixed fetch time keeps runs comparable.
 const fetchedAt = new Date('2026-10-09T01:00:00Z');

@@ -6,13 +6,13 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { planCorpus } from './conformance-files.js';
-import { runJobs } from './conformance-pool.js';
-import { addRecord, createTally, formatTally } from './conformance-report.js';
+import { planCorpus } from './files.js';
+import { runJobs } from './pool.js';
+import { addRecord, createTally, formatTally } from './report.js';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 // The corpus sits beside the project: <project>/../shared/corpus.
-const corpusDir = resolve(benchDir, '..', '..', 'shared', 'corpus');
+const corpusDir = resolve(benchDir, '..', '..', '..', 'shared', 'corpus');
 const timeoutMs = Number(process.env.CONFORMANCE_TIMEOUT_MS ?? 10_000);
 const workers = Number(process.env.CONFORMANCE_WORKERS ?? Math.max(1, Math.min(8, availableParallelism() - 1)));
 
@@ -35,7 +35,7 @@ export async function runConformance(): Promise<number> {
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const header = `bantin conformance — ${plan.jobs.length} files from ${corpusDir} in ${seconds} s (${workers} workers, ${timeoutMs} ms per-file timeout)`;
   console.log(formatTally(tally, header, false));
-  const resultsDir = join(benchDir, 'results');
+  const resultsDir = join(benchDir, '..', 'results');
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(join(resultsDir, 'conformance.txt'), formatTally(tally, header, true));
   console.log(`details: ${join(resultsDir, 'conformance.txt')}`);

@@ -23,7 +23,7 @@ function main(): void {
   const f1 = crossValidate(train, base, true);
   console.log(`topics CV macro-F1 ${f1.toFixed(3)} (keywords only ${crossValidate(train, base, false).toFixed(3)})`);
   if (process.env.TOPICS_ONLY) return;
-  for (const threshold of [0.35, 0.38, 0.4, 0.41, 0.42, 0.45]) {
+  for (const threshold of [0.36, 0.38, 0.39, 0.4, 0.41, 0.42, 0.43, 0.44, 0.45]) {
     const storyOf = clusterEvalItems(train, { threshold, windowMs });
     console.log(`threshold ${threshold}: ${describePairs(train, storyOf, threshold === Number(process.env.SHOW ?? -1))}`);
   }

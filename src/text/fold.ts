@@ -32,7 +32,7 @@ export function foldText(text: string): string {
 export function tokenizeSyllables(text: string): string[] {
   const folded = foldText(text);
   const tokens: string[] = [];
-  for (const match of folded.matchAll(TOKEN_PATTERN)) tokens.push(normalizeNumberToken(match[0]));
+  for (const match of folded.matchAll(TOKEN_PATTERN)) tokens.push(unifyFinalY(normalizeNumberToken(match[0])));
   return tokens;
 }
 
@@ -44,7 +44,7 @@ export function tokenizeSyllables(text: string): string[] {
 export function tokenizeMarkedSyllables(text: string): string[] {
   const lowered = toNfc(text).toLowerCase();
   const tokens: string[] = [];
-  for (const match of lowered.matchAll(TOKEN_PATTERN)) tokens.push(placeToneLast(normalizeNumberToken(match[0])));
+  for (const match of lowered.matchAll(TOKEN_PATTERN)) tokens.push(unifyFinalY(placeToneLast(normalizeNumberToken(match[0]))));
   return tokens;
 }
 
@@ -55,6 +55,15 @@ function placeToneLast(syllable: string): string {
   const tones = decomposed.match(TONE_MARKS);
   if (!tones) return syllable;
   return (decomposed.replace(TONE_MARKS, '') + tones.join('')).normalize('NFC');
+}
+
+// Both spellings of a final "y"/"i" after one consonant are standard ("tỷ"/"tỉ", "kỹ"/"kĩ", "bác sỹ"/"bác sĩ",
+// "quý"/"quí"); outlets pick different ones for the same words, so they become one syllable. Works on folded
+// syllables and on marked ones whose tone mark placeToneLast moved to the end.
+function unifyFinalY(syllable: string): string {
+  const decomposed = syllable.normalize('NFD');
+  const match = /^([bdhklmnstv]|qu)y([\u0300\u0301\u0303\u0309\u0323]?)$/.exec(decomposed);
+  return match ? `${match[1]}i${match[2]}`.normalize('NFC') : syllable;
 }
 
 /** True when the text carries Vietnamese diacritics or đ, i.e. its marked syllables are meaningful. */

@@ -38,8 +38,8 @@ export interface SignalOptions {
 const SOURCE_SCORE = 3;
 const CATEGORY_SCORE = 2;
 // Weights chosen on the training split of bench/eval (2-fold cross-validation inside it), never on the test split.
-const CLASSIFIER_WEIGHT = Number(process.env.C_W ?? 0.8);
-const CLASSIFIER_MIN_PROBABILITY = Number(process.env.C_MIN ?? 0.3);
+const CLASSIFIER_WEIGHT = 0.8;
+const CLASSIFIER_MIN_PROBABILITY = 0.3;
 /** A topic far behind the best one is a side mention ("học sinh" in a food-poisoning story), not a topic. */
 const DOMINANCE = 0.6;
 

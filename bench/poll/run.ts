@@ -7,7 +7,6 @@ import { rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { parseConfig } from '../../src/config/load.js';
 import { createDb, type DbHandle } from '../../src/db/create-db.js';
 import { migrateToLatest } from '../../src/db/migrator.js';
@@ -16,6 +15,7 @@ import { createFetcher } from '../../src/ingest/fetch.js';
 import { pollDueSources } from '../../src/ingest/poll-run.js';
 import { createStoryHook } from '../../src/stories/assign.js';
 import { forkFeedFarm } from './farm.js';
+import { createScratchDatabase } from '../../test/support/scratch-database.js';
 
 const { values } = parseArgs({
   options: { feeds: { type: 'string', default: '500' }, items: { type: 'string', default: '50' }, db: { type: 'string' } },
@@ -31,23 +31,8 @@ async function openBenchDb(kind: 'pglite' | 'pg'): Promise<{ handle: DbHandle; d
     const dir = `.tmp/bench-poll-${randomBytes(4).toString('hex')}`;
     return { handle: createDb({ databaseUrl: null, dataDir: dir }), drop: async () => rmSync(dir, { recursive: true, force: true }) };
   }
-  const server = process.env.DATABASE_URL!;
-  const name = `bantin_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return {
-    handle: createDb({ databaseUrl: url.toString(), dataDir: 'unused' }, { poolSize: 20 }),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: server });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
+  const scratch = await createScratchDatabase(process.env.DATABASE_URL!, 'bantin_bench');
+  return { handle: createDb({ databaseUrl: scratch.url, dataDir: 'unused' }, { poolSize: 20 }), drop: scratch.drop };
 }
 
 async function benchOne(kind: 'pglite' | 'pg', urls: string[]): Promise<string> {

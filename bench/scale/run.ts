@@ -2,7 +2,6 @@
 // `bantin start` processes on one Postgres. Prints sources polled per minute and the due-source lag.
 //   DATABASE_URL=postgres://… npm run bench:scale -- [--sources 5000] [--hosts 50] [--latency 100] [--items 10]
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
@@ -11,11 +10,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { createDb, type DbHandle } from '../../src/db/create-db.js';
 import { readDueSourceLagSeconds } from '../../src/db/metrics.repo.js';
 import { migrateToLatest } from '../../src/db/migrator.js';
 import { renderFarmFeed } from '../../test/support/feed-farm.js';
+import { createScratchDatabase } from '../../test/support/scratch-database.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const INTERVALS = ['15m', '30m', '1h', '2h'];
@@ -80,22 +79,6 @@ function renderConfig(farm: Farm, sources: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-async function createBenchDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `bantin_bench_${randomBytes(4).toString('hex')}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
 
 function startInstance(configFile: string, databaseUrl: string, dataDir: string): ChildProcess {
   return spawn(process.execPath, ['bin/bantin.js', 'start', '--config', configFile, '--port', '0'], {
@@ -112,7 +95,7 @@ async function countPolled(handle: DbHandle): Promise<number> {
 }
 
 async function runOnce(instances: number, options: { serverUrl: string; sources: number; farm: Farm; dir: string }): Promise<RunFigures> {
-  const database = await createBenchDatabase(options.serverUrl);
+  const database = await createScratchDatabase(options.serverUrl);
   const handle = createDb({ databaseUrl: database.url, dataDir: options.dir });
   const children: ChildProcess[] = [];
   try {

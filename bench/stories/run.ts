@@ -4,10 +4,8 @@
 // re-dated to "now" so they land in the densest part of the index. PGlite by default (10k and 100k); with
 // DATABASE_URL a fresh Postgres database is created and dropped, and 1M is measured too.
 // Options: --sizes 10000,100000 (default: 10k,100k on PGlite; 10k,100k,1M on Postgres) --per-size 150.
-import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { sql, type Kysely } from 'kysely';
-import pg from 'pg';
 import { configSchema } from '../../src/config/schema.js';
 import { createDb, type DbHandle } from '../../src/db/create-db.js';
 import { insertItems } from '../../src/db/items.repo.js';
@@ -17,6 +15,7 @@ import { listSourceRows, syncSources, toSource } from '../../src/db/sources.repo
 import type { Source, StoredItem } from '../../src/ingest/types.js';
 import { assignStoriesAndTopics } from '../../src/stories/assign.js';
 import { loadEvalItems } from '../eval/dataset.js';
+import { createScratchDatabase } from '../../test/support/scratch-database.js';
 
 const TOPICS = ['chinh-tri', 'kinh-te', 'phap-luat', 'xa-hoi', 'the-gioi', 'giao-duc', 'suc-khoe', 'van-hoa', 'the-thao', 'cong-nghe'];
 const NOW = new Date('2026-11-29T12:00:00Z');
@@ -56,22 +55,10 @@ async function main(): Promise<void> {
 async function openBenchDb(): Promise<{ handle: DbHandle; label: string; drop: () => Promise<void> }> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) return { handle: createDb({ databaseUrl: null, dataDir: 'memory://' }), label: 'PGlite (in memory)', drop: async () => {} };
-  const name = `bantin_bench_${randomBytes(4).toString('hex')}`;
-  await runAdmin(serverUrl, `CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return { handle: createDb({ databaseUrl: url.toString(), dataDir: 'unused' }), label: `Postgres (${name})`, drop: () => runAdmin(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  const scratch = await createScratchDatabase(serverUrl, 'bantin_bench');
+  return { handle: createDb({ databaseUrl: scratch.url, dataDir: 'unused' }), label: `Postgres (${new URL(scratch.url).pathname.slice(1)})`, drop: scratch.drop };
 }
 
-async function runAdmin(serverUrl: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 // Bulk rows: one item, one story, one membership and 24 band rows per synthetic item.
 async function topUp(db: Kysely<Database>, sources: Source[], from: number, to: number): Promise<number> {

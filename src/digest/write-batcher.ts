@@ -23,7 +23,7 @@ export function createWriteBatcher<T, R>(flush: (items: T[]) => Promise<R[]>, ma
       const group = queue.slice(0, maxItems);
       queue = queue.slice(group.length);
       try {
-        const results = await flush(group.map((w) => w.item));
+        (globalThis as any).__wb ??= []; (globalThis as any).__wb.push(group.length); const results = await flush(group.map((w) => w.item));
         group.forEach((w, i) => w.resolve(results[i]!));
       } catch (error) {
         for (const w of group) w.reject(error);

@@ -1,9 +1,8 @@
 // Test databases: a throwaway in-memory PGlite, and with DATABASE_URL also a fresh database on the real server.
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { createDb, wrapPglite, type DbHandle } from '../../src/db/create-db.js';
 import { migrateToLatest } from '../../src/db/migrator.js';
+import { createScratchDatabase } from './scratch-database.js';
 
 export interface TestDb extends DbHandle {
   /** Closes the connection and drops the database (on Postgres). */
@@ -23,13 +22,10 @@ export async function createTestDb(kind: 'pglite' | 'pg', options: { migrate?: b
   if (kind === 'pg') {
     const serverUrl = process.env.DATABASE_URL;
     if (!serverUrl) throw new Error('DATABASE_URL is not set');
-    const name = `bantin_test_${randomBytes(6).toString('hex')}`;
-    await runAdmin(serverUrl, `CREATE DATABASE ${name}`);
-    const target = new URL(serverUrl);
-    target.pathname = `/${name}`;
-    url = target.toString();
+    const scratch = await createScratchDatabase(serverUrl);
+    url = scratch.url;
     handle = createDb({ databaseUrl: url, dataDir: 'unused' });
-    drop = () => runAdmin(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    drop = scratch.drop;
   } else if (options.migrate !== false) {
     // Cloning a migrated template costs ~1 s; starting and migrating a fresh PGlite costs several.
     handle = wrapPglite((await clonePgliteTemplate()) as PGlite);
@@ -47,15 +43,6 @@ export async function createTestDb(kind: 'pglite' | 'pg', options: { migrate?: b
   };
 }
 
-async function runAdmin(serverUrl: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 let template: Promise<PGlite> | null = null;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { tokenizeSyllables } from '../../src/text/fold.js';
 import { buildCategoryMap, mapCategories } from '../../src/topics/category-map.js';
 import { scoreItemTopics, selectTopics, type TopicContext } from '../../src/topics/categorize.js';
-import { compileKeywordRules, hasPhrase, matchKeywordRules } from '../../src/topics/keyword-rules.js';
+import { compileKeywordRules, hasPhrase, matchKeywordRules, toKeywordText } from '../../src/topics/keyword-rules.js';
 import { classifyText, trainTopicModel } from '../../src/topics/naive-bayes.js';
 import { aggregateStoryTopics } from '../../src/topics/story-topics.js';
 import { labelTrainingItem } from '../../src/topics/retrain.js';
@@ -41,6 +41,22 @@ describe('keyword rules', () => {
     expect(inTitle!.score).toBeGreaterThan(inSummary!.score);
     const [excluded] = matchKeywordRules(rules, tokenizeSyllables('Bóng đá nữ Việt Nam'), []);
     expect(excluded).toMatchObject({ score: 0, excludedBy: 'bóng đá nữ' });
+  });
+
+  it('tell words apart by their diacritics when the text has them, and fall back to folding when it does not', () => {
+    const rules = compileKeywordRules([{ key: 'xa-hoi', keywords: ['bão'], excludeKeywords: [] }]);
+    const hit = (text: string) => matchKeywordRules(rules, toKeywordText(text), toKeywordText('')).length > 0;
+    expect(hit('Bão số 15 đổ bộ Nam Trung Bộ')).toBe(true);
+    expect(hit('Báo chí đưa tin về bảo hiểm')).toBe(false);
+    expect(hit('Bao so 15 do bo Nam Trung Bo')).toBe(true);
+  });
+
+  it('ignore a keyword inside a longer word that means something else', () => {
+    const rules = compileKeywordRules([{ key: 'the-gioi', keywords: ['pháp', 'mỹ'], excludeKeywords: [] }]);
+    const hit = (text: string) => matchKeywordRules(rules, toKeywordText(text), toKeywordText('')).length > 0;
+    expect(hit('Giải pháp chống ngập cho Hà Nội')).toBe(false);
+    expect(hit('Thu giữ mỹ phẩm giả')).toBe(false);
+    expect(hit('Tổng thống Pháp thăm Mỹ')).toBe(true);
   });
 });
 

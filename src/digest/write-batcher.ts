@@ -13,12 +13,24 @@ interface Waiting<T, R> {
   reject(error: unknown): void;
 }
 
+export interface WriteBatcherOptions {
+  /** Most items per statement. */
+  maxItems?: number;
+  /**
+   * How long the first item of a group waits for company. With an in-process database (PGlite) a statement
+   * finishes before any socket event can run, so without a short wait every group would hold one item.
+   */
+  delayMs?: number;
+}
+
 /** Creates a batcher whose `flush` writes a group of items and returns one result per item, in order. */
-export function createWriteBatcher<T, R>(flush: (items: T[]) => Promise<R[]>, maxItems = 500): WriteBatcher<T, R> {
+export function createWriteBatcher<T, R>(flush: (items: T[]) => Promise<R[]>, options: WriteBatcherOptions = {}): WriteBatcher<T, R> {
+  const { maxItems = 500, delayMs = 0 } = options;
   let queue: Waiting<T, R>[] = [];
   let running = false;
   const drain = async () => {
     running = true;
+    await new Promise((resolve) => (delayMs > 0 ? setTimeout(resolve, delayMs) : setImmediate(resolve)));
     while (queue.length > 0) {
       const group = queue.slice(0, maxItems);
       queue = queue.slice(group.length);

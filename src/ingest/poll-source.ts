@@ -5,12 +5,12 @@ import { findKnownItems, findKnownUrls, insertItems, updateItem } from '../db/it
 import type { Database } from '../db/schema.js';
 import { recordPollFailure, recordPollSuccess } from '../db/sources.repo.js';
 import { describeError } from '../errors.js';
+import { classifyPollFailure, computeNextCheck, parseCacheControlMaxAge } from '../scheduler/next-check.js';
+import { recordRedirects } from '../scheduler/redirects.js';
 import { collectSourceItems, hasFullText } from './collect.js';
 import { enrichWithFullText } from './html/full-text.js';
 import { dedupeWithinFeed, identifyItem } from './identify.js';
-import { planItemWrites, type IdentifiedItem } from './plan-item-writes.js';
-import { recordRedirects } from '../scheduler/redirects.js';
-import { classifyPollFailure, computeNextCheck, parseCacheControlMaxAge } from '../scheduler/next-check.js';
+import { planItemWrites, type IdentifiedItem, type ItemWritePlan } from './plan-item-writes.js';
 import type { CollectContext, Fetcher, FetchState, Source, StoredItem } from './types.js';
 
 /** Called inside the poll's transaction after its items are written (stories and topics plug in here). */
@@ -42,12 +42,9 @@ export async function pollSource(deps: PollDeps, source: Source): Promise<PollOu
   };
   try {
     const collected = await collectSourceItems(ctx);
-    const record = { now, instanceId: deps.instanceId, nextCheckAt: nextCheckAfterSuccess(source, collected.fetchState, now) };
+    const record: SuccessRecord = { now, instanceId: deps.instanceId, fetchState: collected.fetchState, nextCheckAt: nextCheckAfterSuccess(source, collected.fetchState, now) };
     if (collected.kind === 'not-modified') {
-      await deps.db.transaction().execute(async (trx) => {
-        await recordPollSuccess(trx, source.id, { ...record, fetchState: collected.fetchState, newItems: 0 });
-        await recordRedirects(trx, source, collected.fetchState, now);
-      });
+      await deps.db.transaction().execute((trx) => recordSuccess(trx, source, record, 0));
       return { sourceKey: source.key, status: 'not-modified' };
     }
     const identified = dedupeWithinFeed(collected.items.map((item): IdentifiedItem => ({ ...identifyItem(item), item })));
@@ -57,38 +54,51 @@ export async function pollSource(deps: PollDeps, source: Source): Promise<PollOu
     // re-poll compares teaser with teaser and an update never overwrites the stored article with the teaser.
     const keepArticle = hasFullText(ctx);
     if (keepArticle) plan.inserts = await replaceWithArticles(ctx, plan.inserts);
-    const stored = await deps.db.transaction().execute(async (trx) => {
-      const ids = await insertItems(trx, source.id, plan.inserts, now);
-      const written: StoredItem[] = plan.inserts.flatMap((entry) => {
-        const id = ids.get(entry.identityKey);
-        return id === undefined ? [] : [{ id, sourceId: source.id, change: 'new' as const, item: entry.item }];
-      });
-      for (const { id, entry } of plan.updates) {
-        await updateItem(trx, id, entry, now, { keepArticle });
-        written.push({ id, sourceId: source.id, change: 'updated', item: entry.item });
-      }
-      if (deps.afterItemsStored && written.length > 0) await deps.afterItemsStored(trx, source, written, now);
-      const newItems = written.filter((s) => s.change === 'new').length;
-      await recordPollSuccess(trx, source.id, { ...record, fetchState: collected.fetchState, newItems });
-      await recordRedirects(trx, source, collected.fetchState, now);
-      return written;
-    });
+    const stored = await deps.db.transaction().execute((trx) => storeItems(trx, deps, source, plan, record, keepArticle));
     const newItems = stored.filter((s) => s.change === 'new').length;
     return { sourceKey: source.key, status: 'stored', newItems, updatedItems: stored.length - newItems, unchangedItems: plan.unchanged };
   } catch (error) {
-    const { code, message } = describeError(error);
-    const failure = classifyPollFailure(error, now);
-    const nextCheckAt = computeNextCheck({
-      now,
-      intervalMs: source.intervalMs,
-      outcome: 'error',
-      errorStreak: (source.errorStreak ?? 0) + 1,
-      retryAfterSeconds: failure.retryAfterSeconds,
-      maxBackoffMs: deps.config.poll.maxBackoff,
-    });
-    await recordPollFailure(deps.db, source.id, { now, instanceId: deps.instanceId, nextCheckAt, code, message, disableReason: failure.disable });
-    return { sourceKey: source.key, status: 'error', code, message };
+    return recordFailure(deps, source, now, error);
   }
+}
+
+type SuccessRecord = { now: Date; instanceId: string; nextCheckAt: Date; fetchState: FetchState };
+
+/** The poll's one transaction: new items, updates in place, the stories hook, and the source's new state. */
+async function storeItems(trx: Kysely<Database>, deps: PollDeps, source: Source, plan: ItemWritePlan, record: SuccessRecord, keepArticle: boolean): Promise<StoredItem[]> {
+  const ids = await insertItems(trx, source.id, plan.inserts, record.now);
+  const written: StoredItem[] = plan.inserts.flatMap((entry) => {
+    const id = ids.get(entry.identityKey);
+    return id === undefined ? [] : [{ id, sourceId: source.id, change: 'new' as const, item: entry.item }];
+  });
+  for (const { id, entry } of plan.updates) {
+    await updateItem(trx, id, entry, record.now, { keepArticle });
+    written.push({ id, sourceId: source.id, change: 'updated', item: entry.item });
+  }
+  if (deps.afterItemsStored && written.length > 0) await deps.afterItemsStored(trx, source, written, record.now);
+  await recordSuccess(trx, source, record, written.filter((s) => s.change === 'new').length);
+  return written;
+}
+
+async function recordSuccess(trx: Kysely<Database>, source: Source, record: SuccessRecord, newItems: number): Promise<void> {
+  await recordPollSuccess(trx, source.id, { ...record, newItems });
+  await recordRedirects(trx, source, record.fetchState, record.now);
+}
+
+/** Records the failure on the source with its next check (backoff, Retry-After) and, for a 410, disables it. */
+async function recordFailure(deps: PollDeps, source: Source, now: Date, error: unknown): Promise<PollOutcome> {
+  const { code, message } = describeError(error);
+  const failure = classifyPollFailure(error, now);
+  const nextCheckAt = computeNextCheck({
+    now,
+    intervalMs: source.intervalMs,
+    outcome: 'error',
+    errorStreak: (source.errorStreak ?? 0) + 1,
+    retryAfterSeconds: failure.retryAfterSeconds,
+    maxBackoffMs: deps.config.poll.maxBackoff,
+  });
+  await recordPollFailure(deps.db, source.id, { now, instanceId: deps.instanceId, nextCheckAt, code, message, disableReason: failure.disable });
+  return { sourceKey: source.key, status: 'error', code, message };
 }
 
 /** Next check after a success: the interval, stretched by the feed's <ttl> or the response's Cache-Control max-age. */

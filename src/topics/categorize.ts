@@ -1,6 +1,6 @@
 // Combines the topic signals of one item into scored topics, each with the reasons that gave it. Scores add up;
-// a topic is given when its sum reaches `stories.topicThreshold` (default 1): a section feed or a mapped category
-// alone is enough, a keyword or a classifier vote alone usually is not, the two together are.
+// a topic is given when its sum reaches `stories.topicThreshold` (default 1): a section feed, a mapped category or a
+// title keyword alone is enough, a lede keyword or a classifier vote alone is not, the two together are.
 import { stripLeadingLabels, stripTitleDecorations } from '../text/clean-title.js';
 import { mapCategories } from './category-map.js';
 import { matchKeywordRules, toKeywordText, type KeywordRule } from './keyword-rules.js';
@@ -60,12 +60,10 @@ export function scoreItemTopics(item: TopicItemInput, context: TopicContext, opt
   const hasSection = scores.size > 0;
   const titleText = toKeywordText(stripTitleDecorations(item.title, item.sourceName));
   const summaryText = toKeywordText(stripLeadingLabels(item.summary));
-  const title = titleText.folded;
-  const summary = summaryText.folded;
   for (const hit of matchKeywordRules(context.rules, titleText, summaryText)) add(hit.topic, hit.score, describeKeywordHit(hit.titleHits, hit.summaryHits));
   // The classifier stands in for a section: items that already have one do not need its guess.
   if (context.model && !hasSection) {
-    for (const { topic, probability } of classifyText(context.model, title, summary)) {
+    for (const { topic, probability } of classifyText(context.model, titleText.folded, summaryText.folded)) {
       if (probability >= CLASSIFIER_MIN_PROBABILITY) add(topic, probability * CLASSIFIER_WEIGHT, `classifier p=${probability.toFixed(2)}`);
     }
   }

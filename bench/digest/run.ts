@@ -53,7 +53,7 @@ try {
   await transport.close();
   const accepted = await sink.stop();
   clearInterval(sampler);
-  const { summary } = result; { const g = (globalThis as any).__wb as number[]; console.log("flushes", g.length, "avg", (g.reduce((a, b) => a + b, 0) / g.length).toFixed(1)); }
+  const { summary } = result;
   console.log(`database: ${handle.kind}; concurrency ${config.digest.concurrency}; rate limit ${config.digest.rate}/s`);
   console.log(`messages handed over: ${summary.sent} (sink accepted ${accepted}), failed ${summary.failed}, in ${seconds.toFixed(1)} s`);
   console.log(`throughput: ${(summary.sent / seconds).toFixed(0)} messages/s (build + ledger + render + SMTP)`);

@@ -1,5 +1,5 @@
-// Group commit for ledger writes: callers that arrive while a write is in flight are written together by the
-// next one, so N concurrent workers cost about one statement per round instead of N. Each caller still waits
+// Group commit for ledger writes: callers that arrive in the same event-loop turn, or while a write is in flight,
+// are written together, so N concurrent workers cost about one statement per round instead of N. Each caller still waits
 // for its own row to be written, so the ledger is never behind what was handed to the mail server.
 
 export interface WriteBatcher<T, R> {
@@ -17,8 +17,9 @@ export interface WriteBatcherOptions {
   /** Most items per statement. */
   maxItems?: number;
   /**
-   * How long the first item of a group waits for company. With an in-process database (PGlite) a statement
-   * finishes before any socket event can run, so without a short wait every group would hold one item.
+   * How long the first item of a group waits for company (0: until the event loop's next turn). With an
+   * in-process database (PGlite) a statement finishes before any socket event can run, so without that wait
+   * every group would hold one item.
    */
   delayMs?: number;
 }
@@ -35,7 +36,7 @@ export function createWriteBatcher<T, R>(flush: (items: T[]) => Promise<R[]>, op
       const group = queue.slice(0, maxItems);
       queue = queue.slice(group.length);
       try {
-        (globalThis as any).__wb ??= []; (globalThis as any).__wb.push(group.length); const results = await flush(group.map((w) => w.item));
+        const results = await flush(group.map((w) => w.item));
         group.forEach((w, i) => w.resolve(results[i]!));
       } catch (error) {
         for (const w of group) w.reject(error);

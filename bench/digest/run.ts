@@ -2,9 +2,7 @@
 // another process. Prints messages/s handed over, MJML compiles and peak RSS.
 // Options: --subscribers N (10000) --concurrency N (16) --rate N (5000). DATABASE_URL selects Postgres.
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { createDb } from '../../src/db/create-db.js';
 import { migrateToLatest } from '../../src/db/migrator.js';
 import { insertConfirmedSubscribers } from '../../src/db/subscribers.repo.js';
@@ -14,6 +12,7 @@ import type { StoryCandidate } from '../../src/digest/types.js';
 import { resolveWeek } from '../../src/digest/week.js';
 import { createSmtpTransport } from '../../src/mail/smtp-transport.js';
 import { createManageNonce } from '../../src/subscribers/tokens.js';
+import { createScratchDatabase } from '../../test/support/scratch-database.js';
 
 const TOPICS = ['chinh-tri', 'kinh-te', 'phap-luat', 'xa-hoi', 'the-gioi', 'giao-duc', 'suc-khoe', 'van-hoa', 'the-thao', 'cong-nghe'];
 const { values } = parseArgs({ options: { subscribers: { type: 'string', default: '10000' }, concurrency: { type: 'string', default: '16' }, rate: { type: 'string', default: '5000' } } });
@@ -69,16 +68,7 @@ try {
 
 async function createBenchDatabase(serverUrl: string | null): Promise<{ url: string | null; drop(): Promise<void> }> {
   if (!serverUrl) return { url: null, drop: async () => {} };
-  const name = `bantin_bench_${randomBytes(6).toString('hex')}`;
-  const runAdmin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    await client.query(statement).finally(() => client.end());
-  };
-  await runAdmin(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => runAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  return createScratchDatabase(serverUrl, 'bantin_bench');
 }
 
 function pickTopicSet(): string[] {

@@ -7,6 +7,7 @@ import { buildStaleReport, runStaleReportJob } from '../../src/observability/sta
 import { runOncePerPeriod } from '../../src/scheduler/job-lease.js';
 import { createTestDb, dbKinds, type TestDb } from '../support/db.js';
 import { HEALTH_NOW, seedHealthFixture } from '../support/health-fixture.js';
+import { parseMail } from '../mail/support/smtp-sink.js';
 
 interface Received {
   to: string[];
@@ -81,6 +82,7 @@ describe.each(dbKinds)('stale sources report on %s', (kind) => {
     expect(smtp.received[0]?.to).toEqual(['admin@bantin.test']);
     expect(smtp.received[0]?.data).toMatch(/^Subject: bantin: 1 stale source\r?$/m);
     expect(smtp.received[0]?.data).toContain('<bantin.stale-report.2026-11-29@bantin.test>');
-    expect(smtp.received[0]?.data).toContain('https://bantin.test/status?lang=en');
+    // Text parts are base64 (Vietnamese is mostly non-ASCII): read the decoded plain-text part.
+    expect(parseMail(smtp.received[0]!.data, ['admin@bantin.test']).text).toContain('https://bantin.test/status?lang=en');
   });
 });

@@ -21,7 +21,7 @@ import {
 import type { Database } from '../db/schema.js';
 import { classifySendError, describeSendError } from '../mail/classify-error.js';
 import { createRateLimiter, type RateLimiter } from '../mail/rate-limiter.js';
-import type { MailTransport } from '../mail/types.js';
+import type { MailTransport, SendResult } from '../mail/types.js';
 import { isLocale } from '../subscribers/types.js';
 import { composeDigestMessage, type ComposeSettings } from './compose-message.js';
 import type { DigestCompiler } from './digest-compiler.js';
@@ -132,14 +132,18 @@ async function deliverOne(state: RunState, row: ClaimedDelivery): Promise<void> 
   const message = composeDigestMessage(compiled, row, deps.compose);
   await state.limiter.acquire();
   if (!(await state.sending.write(row.id))) return;
+  let result: SendResult;
   try {
-    const result = await deps.transport.send(message);
-    await state.sent.write({ id: row.id, response: result.response });
-    state.summary.sent += 1;
-    state.unavailableStreak = 0;
+    result = await deps.transport.send(message);
   } catch (error) {
     await recordFailure(state, row, error);
+    return;
   }
+  // Outside the try: a failed ledger write must never turn an accepted message into a retry (a second send);
+  // the row stays `sending` and ends as interrupted.
+  await state.sent.write({ id: row.id, response: result.response });
+  state.summary.sent += 1;
+  state.unavailableStreak = 0;
 }
 
 async function recordFailure(state: RunState, row: ClaimedDelivery, error: unknown): Promise<void> {

@@ -18,7 +18,13 @@ import { forkFeedFarm } from './farm.js';
 import { createScratchDatabase } from '../../test/support/scratch-database.js';
 
 const { values } = parseArgs({
-  options: { feeds: { type: 'string', default: '500' }, items: { type: 'string', default: '50' }, db: { type: 'string' } },
+  options: {
+    feeds: { type: 'string', default: '500' },
+    items: { type: 'string', default: '50' },
+    db: { type: 'string' },
+    // Also file every item into stories and topics, as `bantin start` does (issue 3's hook).
+    stories: { type: 'boolean', default: false },
+  },
 });
 const FEEDS = Number(values.feeds);
 const ITEMS = Number(values.items);
@@ -45,8 +51,7 @@ async function benchOne(kind: 'pglite' | 'pg', urls: string[]): Promise<string> 
     await syncSources(handle.db, config, new Date());
     const fetcher = createFetcher({ timeoutMs: 20_000, maxBytes: 10 << 20, maxRedirects: 5, userAgent: 'bantin-bench', concurrency: 32, perHost: 4 });
     const keys = config.sources.map((s) => s.key);
-    // The whole pipeline, stories and topics included, as `bantin start` runs it.
-    const deps = { db: handle.db, fetcher, config, instanceId: 'bench', now: () => new Date(), afterItemsStored: createStoryHook(config) };
+    const deps = { db: handle.db, fetcher, config, instanceId: 'bench', now: () => new Date(), ...(values.stories ? { afterItemsStored: createStoryHook(config) } : {}) };
 
     let started = performance.now();
     const cold = await pollDueSources(deps, { keys });
@@ -81,9 +86,11 @@ if (values.db === 'pglite' || values.db === 'pg') {
   }
 } else {
   clearInterval(sampler);
-  console.log(`bench/poll: ${FEEDS} feeds × ${ITEMS} items on 20 loopback hosts (Node ${process.version}, ${availableParallelism()} cores)`);
+  const scope = values.stories ? 'fetch → store + stories and topics' : 'fetch → decode → parse → normalize → store';
+  console.log(`bench/poll: ${FEEDS} feeds × ${ITEMS} items on 20 loopback hosts, ${scope} (Node ${process.version}, ${availableParallelism()} cores)`);
   for (const kind of process.env.DATABASE_URL ? ['pglite', 'pg'] : ['pglite']) {
-    execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--feeds', String(FEEDS), '--items', String(ITEMS), '--db', kind], {
+    const args = ['--feeds', String(FEEDS), '--items', String(ITEMS), '--db', kind, ...(values.stories ? ['--stories'] : [])];
+    execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...args], {
       stdio: 'inherit',
     });
   }

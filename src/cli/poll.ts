@@ -11,7 +11,7 @@ import { createConfiguredFetcher, openRuntime, type CliIO } from './runtime.js';
 export async function runPollCommand(args: string[], io: CliIO): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { once: { type: 'boolean' }, source: { type: 'string', multiple: true }, config: { type: 'string' } },
+    options: { once: { type: 'boolean' }, source: { type: 'string', multiple: true }, refetch: { type: 'boolean' }, config: { type: 'string' } },
     strict: true,
   });
   if (!values.once) {
@@ -32,7 +32,7 @@ export async function runPollCommand(args: string[], io: CliIO): Promise<number>
     const bar = io.isTTY ? new SingleBar({ format: 'polling [{bar}] {value} sources', stream: process.stderr, clearOnComplete: true }) : null;
     bar?.start(keys?.length ?? runtime.config.sources.length, 0);
     const outcomes = await pollDueSources(
-      { db, fetcher, config: runtime.config, instanceId: runtime.instanceId, now: () => new Date(), afterItemsStored: createStoryHook(runtime.config) },
+      { db, fetcher, config: runtime.config, instanceId: runtime.instanceId, now: () => new Date(), afterItemsStored: createStoryHook(runtime.config), refetchArticles: values.refetch === true },
       { keys, onOutcome: () => bar?.increment() },
     );
     bar?.stop();

@@ -24,6 +24,8 @@ export interface PollDeps {
   instanceId: string;
   now: () => Date;
   afterItemsStored?: AfterItemsStored;
+  /** Fetch article pages again even for known URLs, and rewrite those items (`bantin poll --once --refetch`). */
+  refetchArticles?: boolean;
 }
 
 export type PollOutcome =
@@ -34,11 +36,13 @@ export type PollOutcome =
 /** Polls one claimed source. Never throws for the source's own faults: they are recorded on the source. */
 export async function pollSource(deps: PollDeps, source: Source): Promise<PollOutcome> {
   const now = deps.now();
+  const refetch = deps.refetchArticles === true;
   const ctx: CollectContext = {
-    source,
+    // A refetch must read the listing or feed in full, so it does not send the stored validators.
+    source: refetch ? { ...source, etag: null, lastModified: null } : source,
     fetcher: deps.fetcher,
     now,
-    findKnownUrls: (urls) => findKnownUrls(deps.db, source.id, urls),
+    findKnownUrls: refetch ? async () => new Set<string>() : (urls) => findKnownUrls(deps.db, source.id, urls),
   };
   try {
     const collected = await collectSourceItems(ctx);
@@ -49,11 +53,14 @@ export async function pollSource(deps: PollDeps, source: Source): Promise<PollOu
     }
     const identified = dedupeWithinFeed(collected.items.map((item): IdentifiedItem => ({ ...identifyItem(item), item })));
     const known = await findKnownItems(deps.db, source.id, identified.map((entry) => entry.identityKey));
-    const plan = planItemWrites(identified, known);
-    // Full text is fetched for new items only; identity and content hash stay those of the feed's teaser, so a
-    // re-poll compares teaser with teaser and an update never overwrites the stored article with the teaser.
-    const keepArticle = hasFullText(ctx);
-    if (keepArticle) plan.inserts = await replaceWithArticles(ctx, plan.inserts);
+    // Full text is fetched for new items only (and, on a refetch, for every item again); identity and content
+    // hash stay those of the feed's teaser, so a re-poll compares teaser with teaser and an ordinary update never
+    // overwrites the stored article with the teaser.
+    const fullText = hasFullText(ctx);
+    const plan = planItemWrites(identified, known, { rewriteKnown: fullText && refetch });
+    if (fullText) plan.inserts = await replaceWithArticles(ctx, plan.inserts);
+    if (fullText && refetch) plan.updates = await replaceUpdatesWithArticles(ctx, plan.updates);
+    const keepArticle = fullText && !refetch;
     const stored = await deps.db.transaction().execute((trx) => storeItems(trx, deps, source, plan, record, keepArticle));
     const newItems = stored.filter((s) => s.change === 'new').length;
     return { sourceKey: source.key, status: 'stored', newItems, updatedItems: stored.length - newItems, unchangedItems: plan.unchanged };
@@ -118,4 +125,9 @@ async function replaceWithArticles(ctx: CollectContext, inserts: IdentifiedItem[
   if (inserts.length === 0) return inserts;
   const enriched = await enrichWithFullText(ctx, inserts.map((entry) => entry.item));
   return inserts.map((entry, index) => ({ ...entry, item: enriched[index]! }));
+}
+
+async function replaceUpdatesWithArticles(ctx: CollectContext, updates: ItemWritePlan['updates']): Promise<ItemWritePlan['updates']> {
+  const entries = await replaceWithArticles(ctx, updates.map((update) => update.entry));
+  return updates.map((update, index) => ({ id: update.id, entry: entries[index]! }));
 }

@@ -103,15 +103,51 @@ describe.each(dbKinds)('polling HTML sources and full text on %s', (kind) => {
     await syncSources(testDb.db, config, new Date());
     let clock = new Date('2017-07-29T03:00:00Z');
     const deps: PollDeps = { db: testDb.db, fetcher, config, instanceId: 'test', now: () => clock };
-    const pollAll = () => {
+    const pollAll = (options: { refetch?: boolean } = {}) => {
       clock = new Date(clock.getTime() + 60_000);
-      return pollDueSources(deps, { keys: config.sources.map((s) => s.key) });
+      return pollDueSources({ ...deps, refetchArticles: options.refetch }, { keys: config.sources.map((s) => s.key) });
     };
     return { pollAll };
   }
 
   // Sorted here, not in SQL: the server's collation may order punctuation differently from JavaScript.
   const readItems = async () => (await testDb.db.selectFrom('items').selectAll().execute()).sort((a, b) => (a.url! < b.url! ? -1 : 1));
+
+  it('fetches known articles again only when asked, and rewrites their items in place', async () => {
+    const { pollAll } = await setUp(buildSitePages(), (url) => htmlSourceYaml(url));
+    await pollAll();
+    const [path] = ARTICLE_PATHS;
+    const before = (await readItems()).find((row) => row.url === `${site.url}${path}`)!;
+    // The publisher rewrites the article page: an ordinary poll does not see it, a refetch does.
+    site.pages.set(path!, htmlPage('vne-weekday-date.html'));
+    site.requests.length = 0;
+    await pollAll();
+    expect(countOf(site.requests, path!)).toBe(0);
+    expect(await pollAll({ refetch: true })).toEqual([{ sourceKey: 'antd', status: 'stored', newItems: 0, updatedItems: 1, unchangedItems: 4 }]);
+    for (const articlePath of ARTICLE_PATHS) expect(countOf(site.requests, articlePath)).toBe(1);
+    const after = (await readItems()).find((row) => row.id === before.id)!;
+    expect(after.title).toBe(readExpected('/giao-thong/buyt-nhanh-thu-hai.html').title);
+    expect(await readItems()).toHaveLength(5);
+  });
+
+  it('replaces a full-text item body on a refetch, and only then', async () => {
+    const { pollAll } = await setUp(buildSitePages(), (url) => fullTextSourceYaml(url));
+    site.pages.set('/rss', rss(site.url, FEED_ENTRIES));
+    await pollAll();
+    const path = FEED_ENTRIES[0]!.path;
+    const item = async () => (await readItems()).find((row) => row.url === `${site.url}${path}`)!;
+    const original = await item();
+    expect(htmlToPlainText(original.content_html)).toBe(readExpected(path).bodyText);
+    site.pages.set(path, htmlPage('vne-weekday-date.html'));
+    await pollAll();
+    expect((await item()).content_html).toBe(original.content_html);
+    await pollAll({ refetch: true });
+    const rewritten = await item();
+    expect(rewritten.id).toBe(original.id);
+    // The feed keeps its title; the body is the new article's.
+    expect(rewritten.title).toBe(original.title);
+    expect(htmlToPlainText(rewritten.content_html)).toBe(readExpected('/giao-thong/buyt-nhanh-thu-hai.html').bodyText);
+  });
 
   it('stores one clean item per article of the listing, then fetches no article again', async () => {
     const { pollAll } = await setUp(buildSitePages(), (url) => htmlSourceYaml(url));

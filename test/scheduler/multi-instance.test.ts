@@ -30,7 +30,7 @@ function writeConfig(dir: string, farm: FeedFarm, feeds: number[]): Promise<stri
 function startInstance(configFile: string, databaseUrl: string, dataDir: string): Promise<Instance> {
   const child = spawn(process.execPath, ['bin/bantin.js', 'start', '--config', configFile, '--port', '0'], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, BANTIN_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ADMIN_EMAIL: '' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, BANTIN_DATA_DIR: dataDir, LOG_LEVEL: 'info', ADMIN_EMAIL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];

@@ -4,7 +4,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 import { hashString } from '../../src/text/signature.js';
+
+export const EVAL_TOPICS = ['chinh-tri', 'kinh-te', 'phap-luat', 'xa-hoi', 'the-gioi', 'giao-duc', 'suc-khoe', 'van-hoa', 'the-thao', 'cong-nghe'] as const;
 
 export interface EvalItem {
   id: string;
@@ -19,39 +22,66 @@ export interface EvalItem {
   split: 'train' | 'test';
 }
 
-interface RawVersion {
-  o: string;
-  gov?: boolean;
-  h?: number;
-  t?: string;
-  s?: string;
-  v?: string[];
-  of?: number;
-}
-
-interface RawStory {
-  id: string;
-  topic?: string;
-  family?: string;
-  at: string;
-  items: RawVersion[];
-}
+const topicKey = z.enum(EVAL_TOPICS);
+const versionSchema = z
+  .strictObject({
+    /** Outlet name ("VnExpress", "Báo Chính phủ"). */
+    o: z.string().min(1),
+    gov: z.boolean().optional(),
+    /** Hours after the story's `at` (may be fractional). */
+    h: z.number().min(0).max(72).optional(),
+    t: z.string().min(1).optional(),
+    s: z.string().min(1).optional(),
+    v: z.array(z.enum(['nfd', 'nodiac', 'suffix', 'caps'])).min(1).optional(),
+    /** Index of an earlier version of this story that this one deforms. */
+    of: z.number().int().min(0).optional(),
+  })
+  .refine((v) => (v.of === undefined ? v.t !== undefined && v.s !== undefined : v.v !== undefined && v.t === undefined && v.s === undefined), {
+    message: 'a version has either t and s, or of and v',
+  });
+const storySchema = z.strictObject({
+  id: z.string().min(1),
+  topic: topicKey.optional(),
+  family: z.string().min(1).optional(),
+  at: z.iso.datetime({ offset: true }),
+  items: z.array(versionSchema).min(1),
+});
+const fileSchema = z.strictObject({ topic: topicKey, stories: z.array(storySchema).min(1) });
+type RawStory = z.output<typeof storySchema>;
 
 const DATA_DIR = fileURLToPath(new URL('./data/', import.meta.url));
 
-/** Reads every data file into items; the split is fixed by a hash of the family (or story), 50/50. */
-export function loadEvalItems(dir = DATA_DIR): EvalItem[] {
+/** Reads every data file into items; the split is fixed by a hash of the family (or story), 50/50. Throws on a
+ * malformed file, naming the file and the field. */
+export function loadEvalItems(dir = DATA_DIR, only?: string[]): EvalItem[] {
   const items: EvalItem[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
-    const data = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as { topic: string; stories: RawStory[] };
-    for (const story of data.stories) items.push(...expandStory(story, story.topic ?? data.topic));
+  const storyIds = new Set<string>();
+  const files = only ?? readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  for (const file of files) {
+    const parsed = fileSchema.safeParse(JSON.parse(readFileSync(path.join(dir, file), 'utf8')));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new Error(`${file}: ${issue.path.join('.')}: ${issue.message}`);
+    }
+    for (const story of parsed.data.stories) {
+      if (storyIds.has(story.id)) throw new Error(`${file}: story id ${story.id} is used twice`);
+      storyIds.add(story.id);
+      story.items.forEach((v, i) => {
+        if (v.of !== undefined && v.of >= i) throw new Error(`${file}: ${story.id} item ${i}: "of" must name an earlier item`);
+      });
+      items.push(...expandStory(story, story.topic ?? parsed.data.topic));
+    }
   }
   return items;
 }
 
+/** Which half an item is in: by family, so look-alikes and rewrites of one story never straddle the split. */
+export function splitOf(group: string): 'train' | 'test' {
+  return hashString(group) % 2 === 0 ? 'train' : 'test';
+}
+
 function expandStory(story: RawStory, topic: string): EvalItem[] {
-  const group = story.family ?? story.id;
-  const split = hashString(group) % 2 === 0 ? 'train' : 'test';
+  const split = splitOf(story.family ?? story.id);
   const base = new Date(story.at);
   const built: EvalItem[] = [];
   story.items.forEach((version, index) => {
@@ -65,8 +95,8 @@ function expandStory(story: RawStory, topic: string): EvalItem[] {
       topic,
       outlet: version.o,
       isGovernment: version.gov === true,
-      title,
-      summary,
+      title: title.normalize(version.v?.includes('nfd') ? 'NFD' : 'NFC'),
+      summary: summary.normalize(version.v?.includes('nfd') ? 'NFD' : 'NFC'),
       publishedAt: new Date(base.getTime() + (version.h ?? 0) * 3_600_000),
       split,
     });

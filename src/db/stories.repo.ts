@@ -1,4 +1,4 @@
-// Story membership and the candidate index: the lookups and writes clustering needs, one statement each.
+// Story membership and the candidate index: the lookups and writes clustering needs, each one statement per poll.
 import { sql, type Kysely } from 'kysely';
 import type { StoryCandidate } from '../stories/decide.js';
 import type { Database } from './schema.js';
@@ -41,40 +41,62 @@ export async function findStoryIdsOfItems(db: Kysely<Database>, itemIds: number[
   return new Map(rows.map((row) => [row.item_id, row.story_id]));
 }
 
+/** What one new item looks up candidates by; `key` is the caller's name for the item in the result. */
+export interface CandidateQuery {
+  key: number;
+  urlKey: string | null;
+  titleKey: string;
+  bands: { band: number; hash: number }[];
+  from: Date;
+  to: Date;
+}
+
 /**
- * Items that might share a story with the given keys, in one statement: the items sharing the most LSH bands
- * within the window, plus those with the same URL (any time) or the same folded title (within the window).
+ * Items that might share a story with each of the queried items, in one statement for a whole poll: per item, the
+ * stored items sharing the most LSH bands within its window (at most 64), plus those with the same URL (any time)
+ * or the same folded title (within the window). The queries travel as one JSON parameter each, so the statement's
+ * size does not grow with the poll and no array-literal escaping is needed for title keys.
  */
-export async function findStoryCandidates(
-  db: Kysely<Database>,
-  query: { urlKey: string | null; titleKey: string; bands: { band: number; hash: number }[]; from: Date; to: Date },
-): Promise<StoryCandidate[]> {
-  // Two array parameters (as Postgres array literals of integers) instead of 48 scalars: cheaper to parse and
-  // plan, and the unnest joins the (band, hash) index once per band.
-  const bandList = `{${query.bands.map((b) => b.band).join(',')}}`;
-  const hashList = `{${query.bands.map((b) => b.hash).join(',')}}`;
-  const { rows } = await sql<CandidateRow>`
-    with band_hits as (
-      select sb.item_id from unnest(${bandList}::int2[], ${hashList}::int4[]) as v(band, hash)
-      join story_bands sb on sb.band = v.band and sb.hash = v.hash
-      where sb.published_at between ${query.from} and ${query.to}
-      group by sb.item_id order by count(*) desc, sb.item_id limit ${MAX_CANDIDATES}
+export async function findStoryCandidates(db: Kysely<Database>, queries: CandidateQuery[]): Promise<Map<number, StoryCandidate[]>> {
+  const found = new Map<number, StoryCandidate[]>(queries.map((q) => [q.key, []]));
+  if (queries.length === 0) return found;
+  const windows = JSON.stringify(queries.map((q) => ({ k: q.key, f: q.from.toISOString(), t: q.to.toISOString(), u: q.urlKey, ti: q.titleKey })));
+  const bands = JSON.stringify(queries.flatMap((q) => q.bands.map((b) => ({ k: q.key, b: b.band, h: b.hash }))));
+  const { rows } = await sql<CandidateRow & { query_key: number }>`
+    with w as (
+      select * from json_to_recordset(${windows}::json) as w(k int, f timestamptz, t timestamptz, u text, ti text)
+    ), q as (
+      select * from json_to_recordset(${bands}::json) as q(k int, b int2, h int4)
+    ), band_hits as (
+      select k, item_id from (
+        select q.k, sb.item_id, row_number() over (partition by q.k order by count(*) desc, sb.item_id) as rank
+        from q join w on w.k = q.k
+        join story_bands sb on sb.band = q.b and sb.hash = q.h and sb.published_at between w.f and w.t
+        group by q.k, sb.item_id
+      ) ranked where rank <= ${MAX_CANDIDATES}
     ), keyed as (
-      select item_id from story_items
-      where url_key = ${query.urlKey} or (title_key = ${query.titleKey} and published_at between ${query.from} and ${query.to})
-      limit ${MAX_CANDIDATES}
+      select w.k, m.item_id from w cross join lateral (
+        select item_id from story_items
+        where url_key = w.u or (title_key = w.ti and published_at between w.f and w.t)
+        limit ${MAX_CANDIDATES}
+      ) m
     )
-    select si.item_id, si.story_id, si.source_id, si.url_key, si.title_key, si.body_key, si.published_at, s.first_seen_at
-    from story_items si join stories s on s.id = si.story_id
-    where si.item_id in (select item_id from band_hits union select item_id from keyed)`.execute(db);
-  return rows.map((row) => ({
-    itemId: row.item_id,
-    storyId: row.story_id,
-    sourceId: row.source_id,
-    fingerprint: { urlKey: row.url_key, titleKey: row.title_key, bodyKey: row.body_key },
-    publishedAt: new Date(row.published_at),
-    storyFirstSeenAt: new Date(row.first_seen_at),
-  }));
+    select h.k as query_key, si.item_id, si.story_id, si.source_id, si.url_key, si.title_key, si.body_key,
+           si.published_at, s.first_seen_at
+    from (select k, item_id from band_hits union select k, item_id from keyed) h
+    join story_items si on si.item_id = h.item_id join stories s on s.id = si.story_id
+    order by h.k, si.item_id`.execute(db);
+  for (const row of rows) {
+    found.get(row.query_key)!.push({
+      itemId: row.item_id,
+      storyId: row.story_id,
+      sourceId: row.source_id,
+      fingerprint: { urlKey: row.url_key, titleKey: row.title_key, bodyKey: row.body_key },
+      publishedAt: new Date(row.published_at),
+      storyFirstSeenAt: new Date(row.first_seen_at),
+    });
+  }
+  return found;
 }
 
 interface CandidateRow {
@@ -88,39 +110,51 @@ interface CandidateRow {
   first_seen_at: Date | string;
 }
 
-/** Creates an empty story for a first item; `refreshStory` fills in lead, title and counts. */
-export async function insertStory(db: Kysely<Database>, firstSeenAt: Date, title: string, now: Date): Promise<number> {
-  const row = await db
+/** Creates empty stories for first items (ids from the stories sequence, one statement); `refreshStories` fills in
+ * lead, title and counts. Returns the new ids in the order of `stories`. */
+export async function insertStories(db: Kysely<Database>, stories: { firstSeenAt: Date; title: string }[], now: Date): Promise<number[]> {
+  if (stories.length === 0) return [];
+  // Ids are taken from the sequence first so each row's id is known without relying on RETURNING's order.
+  const { rows } = await sql<{ id: number }>`select nextval('stories_id_seq')::int as id from generate_series(1, ${stories.length})`.execute(db);
+  const ids = rows.map((r) => r.id);
+  await db
     .insertInto('stories')
-    .values({ title, summary: '', first_seen_at: firstSeenAt, last_seen_at: firstSeenAt, item_count: 0, source_count: 0, updated_at: now })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+    .values(stories.map((s, i) => ({ id: ids[i]!, title: s.title, summary: '', first_seen_at: s.firstSeenAt, last_seen_at: s.firstSeenAt, item_count: 0, source_count: 0, updated_at: now })))
+    .execute();
+  return ids;
 }
 
-/** Records an item's membership and its LSH bands. */
-export async function insertStoryItem(db: Kysely<Database>, entry: NewStoryItem): Promise<void> {
-  await db
-    .insertInto('story_items')
-    .values({
-      item_id: entry.itemId,
-      story_id: entry.storyId,
-      source_id: entry.sourceId,
-      url_key: entry.urlKey,
-      title_key: entry.titleKey,
-      body_key: entry.bodyKey,
-      published_at: entry.publishedAt,
-      is_government: entry.isGovernment,
-      join_reason: entry.joinReason,
-      similarity: entry.similarity,
-      matched_item_id: entry.matchedItemId,
-    })
-    .execute();
-  if (entry.bands.length === 0) return;
-  await db
-    .insertInto('story_bands')
-    .values(entry.bands.map((b) => ({ item_id: entry.itemId, band: b.band, hash: b.hash, published_at: entry.publishedAt })))
-    .execute();
+/** Records items' membership and their LSH bands: two statements for any number of items. */
+export async function insertStoryItems(db: Kysely<Database>, entries: NewStoryItem[]): Promise<void> {
+  if (entries.length === 0) return;
+  const members = entries.map((e) => ({
+    item_id: e.itemId,
+    story_id: e.storyId,
+    source_id: e.sourceId,
+    url_key: e.urlKey,
+    title_key: e.titleKey,
+    body_key: e.bodyKey,
+    published_at: e.publishedAt.toISOString(),
+    is_government: e.isGovernment,
+    join_reason: e.joinReason,
+    similarity: e.similarity,
+    matched_item_id: e.matchedItemId,
+  }));
+  await sql`
+    insert into story_items (item_id, story_id, source_id, url_key, title_key, body_key, published_at, is_government,
+                             join_reason, similarity, matched_item_id)
+    select * from json_to_recordset(${JSON.stringify(members)}::json) as r(item_id int, story_id int, source_id int,
+      url_key text, title_key text, body_key text, published_at timestamptz, is_government boolean, join_reason text,
+      similarity double precision, matched_item_id int)`.execute(db);
+  await insertBands(db, entries);
+}
+
+async function insertBands(db: Kysely<Database>, entries: { itemId: number; publishedAt: Date; bands: { band: number; hash: number }[] }[]): Promise<void> {
+  const rows = entries.flatMap((e) => e.bands.map((b) => ({ item_id: e.itemId, band: b.band, hash: b.hash, published_at: e.publishedAt.toISOString() })));
+  if (rows.length === 0) return;
+  await sql`
+    insert into story_bands (item_id, band, hash, published_at)
+    select * from json_to_recordset(${JSON.stringify(rows)}::json) as r(item_id int, band int2, hash int4, published_at timestamptz)`.execute(db);
 }
 
 /** Recomputes the stories' lead (government first, else earliest), title, link, times and counts from their items. */
@@ -160,9 +194,5 @@ export async function updateStoryItemKeys(
     .where('item_id', '=', entry.itemId)
     .execute();
   await db.deleteFrom('story_bands').where('item_id', '=', entry.itemId).execute();
-  if (entry.bands.length === 0) return;
-  await db
-    .insertInto('story_bands')
-    .values(entry.bands.map((b) => ({ item_id: entry.itemId, band: b.band, hash: b.hash, published_at: entry.publishedAt })))
-    .execute();
+  await insertBands(db, [entry]);
 }

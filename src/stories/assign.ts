@@ -6,11 +6,12 @@ import type { Database } from '../db/schema.js';
 import {
   findStoryCandidates,
   findStoryIdsOfItems,
-  insertStory,
-  insertStoryItem,
+  insertStories,
+  insertStoryItems,
   lockStoryAssignment,
   refreshStories,
   updateStoryItemKeys,
+  type NewStoryItem,
 } from '../db/stories.repo.js';
 import { listStoryItemTopics, replaceItemTopics, replaceStoryTopics } from '../db/topics.repo.js';
 import type { Source, StoredItem } from '../ingest/types.js';
@@ -19,6 +20,7 @@ import { loadTopicContext } from '../topics/context.js';
 import { aggregateStoryTopics } from '../topics/story-topics.js';
 import { decideStory, type StoryRules } from './decide.js';
 import { buildFingerprint, buildFingerprintBands, type StoryFingerprint } from './fingerprint.js';
+import { PollPlacements } from './poll-batch.js';
 
 export type StoryConfig = Pick<BantinConfig, 'stories' | 'categoryMap' | 'topics'>;
 
@@ -38,10 +40,9 @@ export async function assignStoriesAndTopics(trx: Kysely<Database>, source: Sour
   const assigned = await findStoryIdsOfItems(trx, stored.map((s) => s.id));
   const touched = new Set<number>(assigned.values());
   const rules: StoryRules = { threshold: config.stories.threshold, windowMs: config.stories.window };
-  for (const pending of preparePending(stored, source)) {
-    if (assigned.has(pending.stored.id)) await rekeyItem(trx, pending);
-    else touched.add(await placeItem(trx, source, pending, rules, now));
-  }
+  const pending = preparePending(stored, source);
+  for (const updated of pending.filter((p) => assigned.has(p.stored.id))) await rekeyItem(trx, updated);
+  for (const storyId of await placeNewItems(trx, source, pending.filter((p) => !assigned.has(p.stored.id)), rules, now)) touched.add(storyId);
   const context = await loadTopicContext(trx, config);
   await replaceItemTopics(trx, stored.map((item) => ({ itemId: item.id, topics: scoreStoredItem(source, item, context) })));
   const storyIds = [...touched];
@@ -68,32 +69,58 @@ async function rekeyItem(trx: Kysely<Database>, pending: PendingItem): Promise<v
   await updateStoryItemKeys(trx, { itemId: pending.stored.id, urlKey, titleKey, bodyKey, publishedAt: pending.stored.item.publishedAt, bands: pending.bands });
 }
 
-async function placeItem(trx: Kysely<Database>, source: Source, pending: PendingItem, rules: StoryRules, now: Date): Promise<number> {
-  const publishedAt = pending.stored.item.publishedAt;
-  const candidates = await findStoryCandidates(trx, {
-    urlKey: pending.fingerprint.urlKey,
-    titleKey: pending.fingerprint.titleKey,
-    bands: pending.bands,
-    from: new Date(publishedAt.getTime() - rules.windowMs),
-    to: new Date(publishedAt.getTime() + rules.windowMs),
-  });
-  const decision = decideStory({ fingerprint: pending.fingerprint, sourceId: source.id, publishedAt }, candidates, rules);
-  const storyId = decision.kind === 'join' ? decision.storyId : await insertStory(trx, publishedAt, pending.stored.item.title, now);
-  await insertStoryItem(trx, {
-    itemId: pending.stored.id,
-    storyId,
-    sourceId: source.id,
-    urlKey: pending.fingerprint.urlKey,
-    titleKey: pending.fingerprint.titleKey,
-    bodyKey: pending.fingerprint.bodyKey,
-    publishedAt,
-    isGovernment: source.kind === 'government',
-    joinReason: decision.kind === 'join' ? decision.reason : 'new',
-    similarity: decision.kind === 'join' ? decision.similarity : null,
-    matchedItemId: decision.kind === 'join' ? decision.matchedItemId : null,
-    bands: pending.bands,
-  });
-  return storyId;
+/**
+ * Puts new items into stories with a fixed number of statements per poll: one candidate lookup for all items, then
+ * the decisions in memory (oldest first, each item also seeing the poll's earlier items), then the new stories and
+ * the memberships written in bulk. Returns the ids of the stories the items went to.
+ */
+async function placeNewItems(trx: Kysely<Database>, source: Source, items: PendingItem[], rules: StoryRules, now: Date): Promise<Set<number>> {
+  const windowOf = (p: PendingItem) => {
+    const at = p.stored.item.publishedAt.getTime();
+    return { from: new Date(at - rules.windowMs), to: new Date(at + rules.windowMs) };
+  };
+  const stored = await findStoryCandidates(
+    trx,
+    items.map((p) => ({ key: p.stored.id, urlKey: p.fingerprint.urlKey, titleKey: p.fingerprint.titleKey, bands: p.bands, ...windowOf(p) })),
+  );
+  const poll = new PollPlacements();
+  const newStories: { provisionalId: number; firstSeenAt: Date; title: string }[] = [];
+  const members: NewStoryItem[] = [];
+  for (const p of items) {
+    const publishedAt = p.stored.item.publishedAt;
+    const { from, to } = windowOf(p);
+    const candidates = [...(stored.get(p.stored.id) ?? []), ...poll.candidatesFor(p.fingerprint, p.bands, from, to)];
+    const decision = decideStory({ fingerprint: p.fingerprint, sourceId: source.id, publishedAt }, candidates, rules);
+    let storyFirstSeenAt = publishedAt;
+    let storyId: number;
+    if (decision.kind === 'join') {
+      storyId = decision.storyId;
+      storyFirstSeenAt = candidates.find((c) => c.storyId === storyId)!.storyFirstSeenAt;
+    } else {
+      storyId = poll.provisionalStoryId();
+      newStories.push({ provisionalId: storyId, firstSeenAt: publishedAt, title: p.stored.item.title });
+    }
+    poll.add({ itemId: p.stored.id, storyId, sourceId: source.id, fingerprint: p.fingerprint, publishedAt, storyFirstSeenAt }, p.bands);
+    members.push({
+      itemId: p.stored.id,
+      storyId,
+      sourceId: source.id,
+      urlKey: p.fingerprint.urlKey,
+      titleKey: p.fingerprint.titleKey,
+      bodyKey: p.fingerprint.bodyKey,
+      publishedAt,
+      isGovernment: source.kind === 'government',
+      joinReason: decision.kind === 'join' ? decision.reason : 'new',
+      similarity: decision.kind === 'join' ? decision.similarity : null,
+      matchedItemId: decision.kind === 'join' ? decision.matchedItemId : null,
+      bands: p.bands,
+    });
+  }
+  const realIds = await insertStories(trx, newStories, now);
+  const realIdOf = new Map(newStories.map((s, i) => [s.provisionalId, realIds[i]!]));
+  const resolved = members.map((m) => ({ ...m, storyId: PollPlacements.isProvisional(m.storyId) ? realIdOf.get(m.storyId)! : m.storyId }));
+  await insertStoryItems(trx, resolved);
+  return new Set(resolved.map((m) => m.storyId));
 }
 
 function scoreStoredItem(source: Source, stored: StoredItem, context: TopicContext): TopicScore[] {

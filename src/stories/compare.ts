@@ -19,12 +19,23 @@ const FALL = new Set(['giam']);
 const NOT_MOVEMENT_NEXT = new Set(['cuong', 'truong', 'toc', 'ca', 'gia']);
 const WEEKDAYS = ['thu hai', 'thu ba', 'thu tu', 'thu nam', 'thu sau', 'thu bay', 'chu nhat'];
 
-/** Prepares a fingerprint's token lists once, for many comparisons. */
+// One poll compares each new item with up to 64 stored items, and the same stored items come back for many new
+// items (a story's members, a flood of look-alikes): their token lists are kept instead of re-split each time.
+const COMPARABLE_CACHE_SIZE = 10_000;
+const comparableCache = new Map<string, ComparableText>();
+
+/** Prepares a fingerprint's token lists once, for many comparisons. The result must not be mutated. */
 export function toComparable(fingerprint: StoryFingerprint): ComparableText {
+  const key = `${fingerprint.titleKey}\n${fingerprint.bodyKey}`;
+  const hit = comparableCache.get(key);
+  if (hit) return hit;
   const title = splitKey(fingerprint.titleKey);
   const body = splitKey(fingerprint.bodyKey);
   const content = buildFingerprintShingles(fingerprint);
-  return { title, body, content };
+  if (comparableCache.size >= COMPARABLE_CACHE_SIZE) comparableCache.clear();
+  const built = { title, body, content };
+  comparableCache.set(key, built);
+  return built;
 }
 
 /** Jaccard similarity of the content syllables of title and lede, the measure `stories.threshold` applies to. */

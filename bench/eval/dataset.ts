@@ -20,6 +20,8 @@ export interface EvalItem {
   summary: string;
   publishedAt: Date;
   split: 'train' | 'test';
+  /** Id of the item this one is a mechanical variant of (NFD, no diacritics, suffix, capitals), or null. */
+  derivedFrom: string | null;
 }
 
 const topicKey = z.enum(EVAL_TOPICS);
@@ -99,6 +101,7 @@ function expandStory(story: RawStory, topic: string): EvalItem[] {
       summary: summary.normalize(version.v?.includes('nfd') ? 'NFD' : 'NFC'),
       publishedAt: new Date(base.getTime() + (version.h ?? 0) * 3_600_000),
       split,
+      derivedFrom: origin ? origin.id : null,
     });
   });
   return built;

@@ -30,6 +30,8 @@ export interface StoryItemsTable {
   /** Folded syllables of the cleaned title / lede, space-separated: what later items are compared with. */
   title_key: string;
   body_key: string;
+  /** Proper names of the cleaned title, folded, '|'-separated (the look-alike veto). */
+  names_key: Generated<string>;
   published_at: Timestamp;
   is_government: boolean;
   /** 'new', 'same-url', 'same-title' or 'similar'. */

@@ -7,6 +7,10 @@ import type { Database } from './schema.js';
 const STORY_LOCK_KEY = 0x53544f52;
 /** Most candidate items read per new item: the ones sharing the most bands, which are the likeliest matches. */
 const MAX_CANDIDATES = 64;
+/** Most stored items read per shared band, the nearest in time first. A band that hundreds of items in one window
+ * share is a flood of look-alike briefs (daily price tables, templated notices); without this bound every new item
+ * of such a flood would read the whole flood, and the cost per item would grow with it. */
+const MAX_ITEMS_PER_BAND = 200;
 
 export interface NewStoryItem {
   itemId: number;
@@ -15,6 +19,7 @@ export interface NewStoryItem {
   urlKey: string | null;
   titleKey: string;
   bodyKey: string;
+  namesKey: string;
   publishedAt: Date;
   isGovernment: boolean;
   joinReason: string;
@@ -71,7 +76,11 @@ export async function findStoryCandidates(db: Kysely<Database>, queries: Candida
       select k, item_id from (
         select q.k, sb.item_id, row_number() over (partition by q.k order by count(*) desc, sb.item_id) as rank
         from q join w on w.k = q.k
-        join story_bands sb on sb.band = q.b and sb.hash = q.h and sb.published_at between w.f and w.t
+        cross join lateral (
+          select item_id from story_bands
+          where band = q.b and hash = q.h and published_at between w.f and w.t
+          order by published_at desc limit ${MAX_ITEMS_PER_BAND}
+        ) sb
         group by q.k, sb.item_id
       ) ranked where rank <= ${MAX_CANDIDATES}
     ), keyed as (
@@ -82,7 +91,7 @@ export async function findStoryCandidates(db: Kysely<Database>, queries: Candida
       ) m
     )
     select h.k as query_key, si.item_id, si.story_id, si.source_id, si.url_key, si.title_key, si.body_key,
-           si.published_at, s.first_seen_at
+           si.names_key, si.published_at, s.first_seen_at
     from (select k, item_id from band_hits union select k, item_id from keyed) h
     join story_items si on si.item_id = h.item_id join stories s on s.id = si.story_id
     order by h.k, si.item_id`.execute(db);
@@ -91,7 +100,7 @@ export async function findStoryCandidates(db: Kysely<Database>, queries: Candida
       itemId: row.item_id,
       storyId: row.story_id,
       sourceId: row.source_id,
-      fingerprint: { urlKey: row.url_key, titleKey: row.title_key, bodyKey: row.body_key },
+      fingerprint: { urlKey: row.url_key, titleKey: row.title_key, bodyKey: row.body_key, namesKey: row.names_key },
       publishedAt: new Date(row.published_at),
       storyFirstSeenAt: new Date(row.first_seen_at),
     });
@@ -106,6 +115,7 @@ interface CandidateRow {
   url_key: string | null;
   title_key: string;
   body_key: string;
+  names_key: string;
   published_at: Date | string;
   first_seen_at: Date | string;
 }
@@ -134,6 +144,7 @@ export async function insertStoryItems(db: Kysely<Database>, entries: NewStoryIt
     url_key: e.urlKey,
     title_key: e.titleKey,
     body_key: e.bodyKey,
+    names_key: e.namesKey,
     published_at: e.publishedAt.toISOString(),
     is_government: e.isGovernment,
     join_reason: e.joinReason,
@@ -141,10 +152,10 @@ export async function insertStoryItems(db: Kysely<Database>, entries: NewStoryIt
     matched_item_id: e.matchedItemId,
   }));
   await sql`
-    insert into story_items (item_id, story_id, source_id, url_key, title_key, body_key, published_at, is_government,
-                             join_reason, similarity, matched_item_id)
+    insert into story_items (item_id, story_id, source_id, url_key, title_key, body_key, names_key, published_at,
+                             is_government, join_reason, similarity, matched_item_id)
     select * from json_to_recordset(${JSON.stringify(members)}::json) as r(item_id int, story_id int, source_id int,
-      url_key text, title_key text, body_key text, published_at timestamptz, is_government boolean, join_reason text,
+      url_key text, title_key text, body_key text, names_key text, published_at timestamptz, is_government boolean, join_reason text,
       similarity double precision, matched_item_id int)`.execute(db);
   await insertBands(db, entries);
 }
@@ -186,11 +197,11 @@ export async function refreshStories(db: Kysely<Database>, storyIds: number[], n
 /** Re-keys an item that was updated in place: it keeps its story, later items are compared with its new text. */
 export async function updateStoryItemKeys(
   db: Kysely<Database>,
-  entry: { itemId: number; urlKey: string | null; titleKey: string; bodyKey: string; publishedAt: Date; bands: { band: number; hash: number }[] },
+  entry: { itemId: number; urlKey: string | null; titleKey: string; bodyKey: string; namesKey: string; publishedAt: Date; bands: { band: number; hash: number }[] },
 ): Promise<void> {
   await db
     .updateTable('story_items')
-    .set({ url_key: entry.urlKey, title_key: entry.titleKey, body_key: entry.bodyKey, published_at: entry.publishedAt })
+    .set({ url_key: entry.urlKey, title_key: entry.titleKey, body_key: entry.bodyKey, names_key: entry.namesKey, published_at: entry.publishedAt })
     .where('item_id', '=', entry.itemId)
     .execute();
   await db.deleteFrom('story_bands').where('item_id', '=', entry.itemId).execute();

@@ -9,14 +9,20 @@ export interface ComparableText {
   body: string[];
   /** Content syllables of title and lede (stop words removed): the set similarity is measured on. */
   content: string[];
+  /** Proper names of the title, folded. */
+  names: string[];
+  /** Title and lede syllables joined with spaces and padded, for phrase look-ups. */
+  phrases: string;
 }
 
-export type Conflict = 'numbers' | 'direction' | 'team' | 'weekday';
+export type Conflict = 'numbers' | 'direction' | 'team' | 'weekday' | 'names' | 'stage';
 
 // Movement words whose opposite marks a different event. "tăng cường", "tăng trưởng" are not movements.
 const RISE = new Set(['tang']);
 const FALL = new Set(['giam']);
 const NOT_MOVEMENT_NEXT = new Set(['cuong', 'truong', 'toc', 'ca', 'gia']);
+// Opposite stages of one kind of event: the opening and the closing of a congress are two stories.
+const STAGES: [string, string][] = [['khai mac', 'be mac']];
 const WEEKDAYS = ['thu hai', 'thu ba', 'thu tu', 'thu nam', 'thu sau', 'thu bay', 'chu nhat'];
 
 // One poll compares each new item with up to 64 stored items, and the same stored items come back for many new
@@ -26,14 +32,15 @@ const comparableCache = new Map<string, ComparableText>();
 
 /** Prepares a fingerprint's token lists once, for many comparisons. The result must not be mutated. */
 export function toComparable(fingerprint: StoryFingerprint): ComparableText {
-  const key = `${fingerprint.titleKey}\n${fingerprint.bodyKey}`;
+  const key = `${fingerprint.titleKey}\n${fingerprint.bodyKey}\n${fingerprint.namesKey}`;
   const hit = comparableCache.get(key);
   if (hit) return hit;
   const title = splitKey(fingerprint.titleKey);
   const body = splitKey(fingerprint.bodyKey);
   const content = buildFingerprintShingles(fingerprint);
   if (comparableCache.size >= COMPARABLE_CACHE_SIZE) comparableCache.clear();
-  const built = { title, body, content };
+  const names = fingerprint.namesKey.length === 0 ? [] : fingerprint.namesKey.split('|');
+  const built = { title, body, content, names, phrases: ` ${[...title, ...body].join(' ')} ` };
   comparableCache.set(key, built);
   return built;
 }
@@ -49,7 +56,27 @@ export function findConflict(a: ComparableText, b: ComparableText): Conflict | n
   if (hasDirectionConflict(a, b)) return 'direction';
   if (hasTeamConflict(a, b) || hasTeamConflict(b, a)) return 'team';
   if (hasWeekdayConflict(a, b)) return 'weekday';
+  if (hasNameConflict(a, b)) return 'names';
+  if (hasStageConflict(a, b)) return 'stage';
   return null;
+}
+
+// Each title names someone or somewhere the other text never mentions (the state visit of Indonesia's president /
+// Chile's; charges in Gia Lai / Thanh Hóa). One-sided absence is normal: a rewrite adds a name from the lede.
+function hasNameConflict(a: ComparableText, b: ComparableText): boolean {
+  return a.names.some((name) => !b.phrases.includes(` ${name} `)) && b.names.some((name) => !a.phrases.includes(` ${name} `));
+}
+
+function hasStageConflict(a: ComparableText, b: ComparableText): boolean {
+  const titleA = ` ${a.title.join(' ')} `;
+  const titleB = ` ${b.title.join(' ')} `;
+  return STAGES.some(([x, y]) => {
+    const aX = titleA.includes(` ${x} `);
+    const aY = titleA.includes(` ${y} `);
+    const bX = titleB.includes(` ${x} `);
+    const bY = titleB.includes(` ${y} `);
+    return (aX && !aY && bY && !bX) || (aY && !aX && bX && !bY);
+  });
 }
 
 // Rewrites repeat the figures of a release; look-alikes (daily prices, scores, tallies) differ in them.

@@ -3,6 +3,7 @@
 // the items.
 import { stripLeadingLabels, stripTitleDecorations } from '../text/clean-title.js';
 import { tokenizeSyllables } from '../text/fold.js';
+import { extractTitleNames } from '../text/names.js';
 import { isStopWord } from '../text/stop-words.js';
 import { buildShingles, computeBands, computeMinHash } from '../text/signature.js';
 
@@ -17,6 +18,8 @@ export interface StoryFingerprint {
   titleKey: string;
   /** Folded syllables of the cleaned lede, space-separated. */
   bodyKey: string;
+  /** Proper names of the cleaned title (folded, '|'-separated; '' when none or unknown). */
+  namesKey: string;
 }
 
 export interface StoryTextInput {
@@ -30,7 +33,12 @@ export function buildFingerprint(input: StoryTextInput, sourceName = ''): StoryF
   const title = stripTitleDecorations(input.title, sourceName);
   const titleTokens = tokenizeSyllables(title).slice(0, MAX_TITLE_TOKENS);
   const bodyTokens = tokenizeSyllables(stripLeadingLabels(input.summary)).slice(0, MAX_BODY_TOKENS);
-  return { urlKey: normalizeUrlKey(input.url), titleKey: titleTokens.join(' '), bodyKey: bodyTokens.join(' ') };
+  return {
+    urlKey: normalizeUrlKey(input.url),
+    titleKey: titleTokens.join(' '),
+    bodyKey: bodyTokens.join(' '),
+    namesKey: extractTitleNames(title).join('|'),
+  };
 }
 
 /**

@@ -72,6 +72,18 @@ describe.each(dbKinds)('story assignment on %s', (kind) => {
     expect(await testDb.db.selectFrom('stories').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).toEqual({ n: 3 });
   });
 
+  it('lets items of one poll find each other: a copy listed in the same feed joins the story it copies', async () => {
+    const copy = makeItem({ title: gov.title.normalize('NFD'), summary: gov.summary.normalize('NFD'), url: 'https://baochinhphu.vn/ban-sao.htm', publishedAt: at(1.5) });
+    await pollItems(testDb.db, sources.chinhphu!, [football, copy, gov], now, config);
+    await pollItems(testDb.db, sources.dantri!, [bare], now, config);
+    const storyOf = new Map((await storyRows()).map((r) => [r.url, r.story_id]));
+    expect(storyOf.get(copy.url)).toBe(storyOf.get(gov.url));
+    expect(storyOf.get(bare.url)).toBe(storyOf.get(gov.url));
+    expect(storyOf.get(football.url)).not.toBe(storyOf.get(gov.url));
+    const story = await testDb.db.selectFrom('stories').selectAll().where('id', '=', storyOf.get(gov.url)!).executeTakeFirstOrThrow();
+    expect(story).toMatchObject({ item_count: 3, title: gov.title });
+  });
+
   it('files stories under topics with a score and a reason', async () => {
     await pollItems(testDb.db, sources.vnexpress!, [football], now, config);
     await pollItems(testDb.db, sources.cafef!, [makeItem({ title: 'Một tin ngắn', summary: '', url: 'https://cafef.vn/a.chn', publishedAt: at(1) })], now, config);

@@ -52,6 +52,30 @@ describe('decideStory', () => {
     });
   });
 
+  it('keeps two state visits apart when each title names a country the other text never mentions', () => {
+    const indonesia = {
+      title: 'Chủ tịch nước chủ trì lễ đón Tổng thống Indonesia thăm cấp Nhà nước',
+      summary: 'Sáng nay tại Phủ Chủ tịch, Chủ tịch nước chủ trì lễ đón chính thức Tổng thống Indonesia thăm cấp Nhà nước Việt Nam, mở đầu chuỗi hoạt động hợp tác.',
+    };
+    const chile = {
+      title: 'Chủ tịch nước chủ trì lễ đón Tổng thống Chile thăm cấp Nhà nước',
+      summary: 'Sáng nay tại Phủ Chủ tịch, Chủ tịch nước chủ trì lễ đón chính thức Tổng thống Chile thăm cấp Nhà nước Việt Nam, mở đầu chuỗi hoạt động hợp tác.',
+    };
+    const decision = decide(chile, [candidate(indonesia)], 2, hours(30));
+    expect(decision.kind).toBe('new');
+    expect(decision.kind === 'new' && decision.rejected[0]?.reason).toBe('names');
+    // A rewrite that adds a name of its own but keeps the other's names still joins: absence must be mutual.
+    const rewrite = { title: 'Tổng thống Indonesia được đón tại Hà Nội', summary: indonesia.summary };
+    expect(decide(rewrite, [candidate(indonesia)])).toMatchObject({ kind: 'join' });
+  });
+
+  it('keeps the opening and the closing of one congress apart', () => {
+    const opening = { title: 'Khai mạc Hội nghị lần thứ tư Ban Chấp hành Trung ương', summary: 'Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XIV họp tại Hà Nội, bàn kế hoạch phát triển kinh tế - xã hội.' };
+    const closing = { title: 'Bế mạc Hội nghị lần thứ tư Ban Chấp hành Trung ương', summary: 'Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XIV họp tại Hà Nội, bàn kế hoạch phát triển kinh tế - xã hội.' };
+    const decision = decide(closing, [candidate(opening)], 2, hours(60));
+    expect(decision.kind === 'new' && decision.rejected[0]?.reason).toBe('stage');
+  });
+
   it('keeps gold up on Monday and gold down on Wednesday apart', () => {
     const up = { title: 'Giá vàng miếng tăng lên 152 triệu đồng mỗi lượng', summary: 'Sáng thứ Hai 23/11, giá vàng miếng SJC tăng 1,2 triệu đồng, lên 152 triệu đồng mỗi lượng bán ra.' };
     const down = { title: 'Giá vàng miếng giảm về 149 triệu đồng mỗi lượng', summary: 'Sáng thứ Tư 25/11, giá vàng miếng SJC giảm 1,5 triệu đồng, về 149 triệu đồng mỗi lượng bán ra.' };

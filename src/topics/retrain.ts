@@ -6,6 +6,7 @@ import { stripLeadingLabels, stripTitleDecorations } from '../text/clean-title.j
 import { tokenizeSyllables } from '../text/fold.js';
 import { buildCategoryMap, mapCategories } from './category-map.js';
 import type { TopicConfigPart } from './context.js';
+import { DEFAULT_TOPIC_KEYWORDS } from './default-keywords.js';
 import { trainTopicModel, type TrainingDoc } from './naive-bayes.js';
 
 const TRAINING_WINDOW_MS = 90 * 24 * 3_600_000;
@@ -34,9 +35,16 @@ export async function retrainTopicModel(db: Kysely<Database>, now: Date, config:
   }
   const topics: Record<string, number> = {};
   for (const doc of docs) topics[doc.topic] = (topics[doc.topic] ?? 0) + 1;
-  const model = trainTopicModel(docs);
+  const model = trainTopicModel(docs, seedPhrasesOf(config));
   if (!model) return { modelId: null, docCount: docs.length, topics };
   return { modelId: await saveTopicModel(db, model, docs.length, now), docCount: docs.length, topics };
+}
+
+// The keyword prior: each configured topic's own keywords plus the built-in ones, the same lists the keyword rules
+// match; without a topic config, the built-in lists.
+function seedPhrasesOf(config: TopicConfigPart): Record<string, string[]> {
+  if (config.topics.length === 0) return DEFAULT_TOPIC_KEYWORDS;
+  return Object.fromEntries(config.topics.map((t) => [t.key, [...t.keywords, ...(DEFAULT_TOPIC_KEYWORDS[t.key] ?? [])]]));
 }
 
 /** The single topic an item is known to have without the classifier, or null when none or ambiguous. */

@@ -73,6 +73,16 @@ describe('naive Bayes classifier', () => {
     expect(classifyText(stored, tokenizeSyllables('Cầu thủ đội tuyển ghi bàn'), [])[0]?.topic).toBe('the-thao');
   });
 
+  it('uses the keyword lists as a prior for words no training text had, only for topics it has examples of', () => {
+    const seeds = { 'the-thao': ['huy chương'], 'kinh-te': ['chứng khoán'], 'y-te': ['bệnh viện'] };
+    const model = trainTopicModel(docs, seeds)!;
+    expect(model.topics).toEqual(['kinh-te', 'the-thao']);
+    expect(classifyText(model, tokenizeSyllables('Giành huy chương'), [])[0]?.topic).toBe('the-thao');
+    expect(classifyText(model, tokenizeSyllables('Thị trường chứng khoán'), [])[0]?.topic).toBe('kinh-te');
+    const unseeded = trainTopicModel(docs, {})!;
+    expect(unseeded.featureCounts['the-thao']?.['huy']).toBeUndefined();
+  });
+
   it('refuses to train on a single topic', () => {
     expect(trainTopicModel(docs.filter((d) => d.topic === 'kinh-te'))).toBeNull();
   });

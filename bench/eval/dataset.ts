@@ -22,6 +22,8 @@ export interface EvalItem {
   split: 'train' | 'test';
   /** Id of the item this one is a mechanical variant of (NFD, no diacritics, suffix, capitals), or null. */
   derivedFrom: string | null;
+  /** Which writing round the item comes from: "set 1" (<topic>.json) or "set 2" (<topic>.set2.json). */
+  set: string;
 }
 
 const topicKey = z.enum(EVAL_TOPICS);
@@ -71,7 +73,7 @@ export function loadEvalItems(dir = DATA_DIR, only?: string[]): EvalItem[] {
       story.items.forEach((v, i) => {
         if (v.of !== undefined && v.of >= i) throw new Error(`${file}: ${story.id} item ${i}: "of" must name an earlier item`);
       });
-      items.push(...expandStory(story, story.topic ?? parsed.data.topic));
+      items.push(...expandStory(story, story.topic ?? parsed.data.topic, setOfFile(file)));
     }
   }
   return items;
@@ -82,7 +84,12 @@ export function splitOf(group: string): 'train' | 'test' {
   return hashString(group) % 2 === 0 ? 'train' : 'test';
 }
 
-function expandStory(story: RawStory, topic: string): EvalItem[] {
+function setOfFile(file: string): string {
+  const match = /\.set(\d+)\.json$/.exec(file);
+  return `set ${match ? match[1] : '1'}`;
+}
+
+function expandStory(story: RawStory, topic: string, set: string): EvalItem[] {
   const split = splitOf(story.family ?? story.id);
   const base = new Date(story.at);
   const built: EvalItem[] = [];
@@ -102,6 +109,7 @@ function expandStory(story: RawStory, topic: string): EvalItem[] {
       publishedAt: new Date(base.getTime() + (version.h ?? 0) * 3_600_000),
       split,
       derivedFrom: origin ? origin.id : null,
+      set,
     });
   });
   return built;

@@ -1,6 +1,6 @@
 // `npx tsx bench/eval/stats.ts`: validates the labeled set and prints what it holds per file and per split —
-// items, stories, true duplicate pairs and look-alike non-pairs — without scoring anything. Arguments, if any, are
-// file names inside data/ to check alone.
+// items, stories, true duplicate pairs and look-alike non-pairs — without scoring anything. `--dir=PATH` reads
+// another folder of the same format (the holdout set); other arguments are file names in the folder to check alone.
 import { EVAL_TOPICS, loadEvalItems, type EvalItem } from './dataset.js';
 
 function countPairs(items: EvalItem[]): { pairs: number; lookalikes: number } {
@@ -17,8 +17,10 @@ function countPairs(items: EvalItem[]): { pairs: number; lookalikes: number } {
   return { pairs, lookalikes };
 }
 
-const only = process.argv.slice(2).map((f) => f.replace(/^.*\//, ''));
-const items = loadEvalItems(undefined, only.length > 0 ? only : undefined);
+const args = process.argv.slice(2);
+const dir = args.find((a) => a.startsWith('--dir='))?.slice('--dir='.length);
+const only = args.filter((a) => !a.startsWith('--dir=')).map((f) => f.replace(/^.*\//, ''));
+const items = loadEvalItems(dir, only.length > 0 ? only : undefined);
 console.log('topic        items  stories  pairs  look-alike non-pairs');
 for (const topic of EVAL_TOPICS) {
   const mine = items.filter((i) => i.topic === topic);

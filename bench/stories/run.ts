@@ -1,5 +1,5 @@
 // `npm run bench:stories`: the cost of clustering + categorizing one new item with 10k, 100k and 1M items stored,
-// and items/s through the hook. Stored items are synthetic rows (one story each, 24 LSH band rows with random
+// and items/s through the hook. Stored items are synthetic rows (one story each, 48 LSH band rows with random
 // hashes, published over the past year), written in bulk with SQL; the new items are the labeled evaluation set,
 // re-dated to "now" so they land in the densest part of the index. PGlite by default (10k and 100k); with
 // DATABASE_URL a fresh Postgres database is created and dropped, and 1M is measured too.
@@ -15,6 +15,7 @@ import { listSourceRows, syncSources, toSource } from '../../src/db/sources.repo
 import type { Source, StoredItem } from '../../src/ingest/types.js';
 import { assignStoriesAndTopics } from '../../src/stories/assign.js';
 import { loadEvalItems } from '../eval/dataset.js';
+import { BAND_ROWS, SIGNATURE_SIZE } from '../../src/text/signature.js';
 import { createScratchDatabase } from '../../test/support/scratch-database.js';
 
 const TOPICS = ['chinh-tri', 'kinh-te', 'phap-luat', 'xa-hoi', 'the-gioi', 'giao-duc', 'suc-khoe', 'van-hoa', 'the-thao', 'cong-nghe'];
@@ -60,7 +61,7 @@ async function openBenchDb(): Promise<{ handle: DbHandle; label: string; drop: (
 }
 
 
-// Bulk rows: one item, one story, one membership and 24 band rows per synthetic item.
+// Bulk rows: one item, one story, one membership and one band row per LSH band per synthetic item.
 async function topUp(db: Kysely<Database>, sources: Source[], from: number, to: number): Promise<number> {
   const sourceIds = sources.map((s) => s.id);
   for (let start = from; start < to; start += BATCH) {
@@ -84,7 +85,7 @@ async function topUp(db: Kysely<Database>, sources: Source[], from: number, to: 
     await sql`
       insert into story_bands (item_id, band, hash, published_at)
       select si.item_id, b, (floor(random() * 4294967296) - 2147483648)::int, si.published_at
-      from story_items si cross join generate_series(0, 23) b
+      from story_items si cross join generate_series(0, ${SIGNATURE_SIZE / BAND_ROWS - 1}::int) b
       where si.item_id > ${lastId}`.execute(db);
   }
   await sql`analyze`.execute(db);

@@ -2,8 +2,11 @@
 import type { Kysely } from 'kysely';
 import type { BantinConfig } from '../config/schema.js';
 import type { Database } from '../db/schema.js';
-import { findStoryOfItem, type FeedStory } from '../db/story-feed.repo.js';
+import { findStoryOfItem, type FeedStory, type StoryMember } from '../db/story-feed.repo.js';
 import { listItemTopicScores } from '../db/topics.repo.js';
+import { toComparable } from '../stories/compare.js';
+import { buildFingerprint } from '../stories/fingerprint.js';
+import { gatherPairEvidence } from '../stories/pair-score.js';
 
 export interface ExplainDeps {
   db: Kysely<Database>;
@@ -59,6 +62,8 @@ export function formatExplanation(
     lines.push(`  [${role}] #${m.itemId} ${m.source.name}${m.source.kind === 'government' ? ' (government)' : ''} ${m.publishedAt.toISOString()}`);
     lines.push(`      ${m.title || '(no title)'}${m.url ? ` <${m.url}>` : ''}`);
     lines.push(`      ${describeJoin(m.joinReason, m.similarity, config.stories.threshold)}`);
+    const matched = m.joinReason === 'similar' ? story.members.find((other) => other.itemId === m.matchedItemId) : undefined;
+    if (matched) lines.push(`      evidence against #${matched.itemId} (recomputed from the stored texts): ${describeEvidence(m, matched)}`);
     const itemScores = scores.get(m.itemId) ?? [];
     for (const s of itemScores) lines.push(`      topic ${s.topic} ${s.score.toFixed(2)}: ${s.reasons.join('; ')}`);
   }
@@ -69,9 +74,26 @@ export function formatExplanation(
   return lines;
 }
 
+function describeEvidence(item: StoryMember, matched: StoryMember): string {
+  const prepare = (m: StoryMember) => toComparable(buildFingerprint({ title: m.title, summary: m.summary, url: m.url }, m.source.name));
+  const hours = (item.publishedAt.getTime() - matched.publishedAt.getTime()) / 3_600_000;
+  const e = gatherPairEvidence(prepare(item), prepare(matched), hours);
+  const percent = (x: number) => `${Math.round(x * 100)}%`;
+  return [
+    `Jaccard ${e.jaccard.toFixed(2)}`,
+    `overlap ${e.overlap.toFixed(2)}`,
+    `${Math.round(Math.expm1(e.logSharedSyllables))} shared syllables`,
+    `${e.sharedDates} shared date(s)${e.dateConflict ? ', dates differ' : ''}`,
+    `figures ${percent(e.numberDisagreement)} apart`,
+    `title names missing ${percent(e.namesMissingMin)}/${percent(e.namesMissingMax)}`,
+    `${Math.abs(hours).toFixed(1)} h apart`,
+  ].join(', ');
+}
+
 function describeJoin(reason: string, similarity: number | null, threshold: number): string {
   if (reason === 'new') return 'started the story';
   if (reason === 'same-url') return 'joined: same canonical URL as an earlier item';
   if (reason === 'same-title') return 'joined: same folded title as an earlier item';
-  return `joined: similar text (Jaccard ${similarity?.toFixed(2) ?? '?'} ≥ ${threshold})`;
+  if (reason === 'near-copy') return `joined: nearly the same text as an earlier item of the same outlet (Jaccard ${similarity?.toFixed(2) ?? '?'})`;
+  return `joined: pair score ${similarity?.toFixed(2) ?? '?'} ≥ ${threshold} (shared wording, dates, figures and names; hours apart)`;
 }

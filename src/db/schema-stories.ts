@@ -32,6 +32,7 @@ export interface StoryItemsTable {
   body_key: string;
   /** Proper names of the cleaned title, folded, '|'-separated (the look-alike veto). */
   names_key: Generated<string>;
+  dates_key: Generated<string>;
   published_at: Timestamp;
   is_government: boolean;
   /** 'new', 'same-url', 'same-title' or 'similar'. */

@@ -20,6 +20,7 @@ export interface NewStoryItem {
   titleKey: string;
   bodyKey: string;
   namesKey: string;
+  datesKey: string;
   publishedAt: Date;
   isGovernment: boolean;
   joinReason: string;
@@ -91,7 +92,7 @@ export async function findStoryCandidates(db: Kysely<Database>, queries: Candida
       ) m
     )
     select h.k as query_key, si.item_id, si.story_id, si.source_id, si.url_key, si.title_key, si.body_key,
-           si.names_key, si.published_at, s.first_seen_at
+           si.names_key, si.dates_key, si.published_at, s.first_seen_at
     from (select k, item_id from band_hits union select k, item_id from keyed) h
     join story_items si on si.item_id = h.item_id join stories s on s.id = si.story_id
     order by h.k, si.item_id`.execute(db);
@@ -100,7 +101,7 @@ export async function findStoryCandidates(db: Kysely<Database>, queries: Candida
       itemId: row.item_id,
       storyId: row.story_id,
       sourceId: row.source_id,
-      fingerprint: { urlKey: row.url_key, titleKey: row.title_key, bodyKey: row.body_key, namesKey: row.names_key },
+      fingerprint: { urlKey: row.url_key, titleKey: row.title_key, bodyKey: row.body_key, namesKey: row.names_key, datesKey: row.dates_key },
       publishedAt: new Date(row.published_at),
       storyFirstSeenAt: new Date(row.first_seen_at),
     });
@@ -116,6 +117,7 @@ interface CandidateRow {
   title_key: string;
   body_key: string;
   names_key: string;
+  dates_key: string;
   published_at: Date | string;
   first_seen_at: Date | string;
 }
@@ -145,6 +147,7 @@ export async function insertStoryItems(db: Kysely<Database>, entries: NewStoryIt
     title_key: e.titleKey,
     body_key: e.bodyKey,
     names_key: e.namesKey,
+    dates_key: e.datesKey,
     published_at: e.publishedAt.toISOString(),
     is_government: e.isGovernment,
     join_reason: e.joinReason,
@@ -152,10 +155,10 @@ export async function insertStoryItems(db: Kysely<Database>, entries: NewStoryIt
     matched_item_id: e.matchedItemId,
   }));
   await sql`
-    insert into story_items (item_id, story_id, source_id, url_key, title_key, body_key, names_key, published_at,
+    insert into story_items (item_id, story_id, source_id, url_key, title_key, body_key, names_key, dates_key, published_at,
                              is_government, join_reason, similarity, matched_item_id)
     select * from json_to_recordset(${JSON.stringify(members)}::json) as r(item_id int, story_id int, source_id int,
-      url_key text, title_key text, body_key text, names_key text, published_at timestamptz, is_government boolean, join_reason text,
+      url_key text, title_key text, body_key text, names_key text, dates_key text, published_at timestamptz, is_government boolean, join_reason text,
       similarity double precision, matched_item_id int)`.execute(db);
   await insertBands(db, entries);
 }
@@ -197,11 +200,11 @@ export async function refreshStories(db: Kysely<Database>, storyIds: number[], n
 /** Re-keys an item that was updated in place: it keeps its story, later items are compared with its new text. */
 export async function updateStoryItemKeys(
   db: Kysely<Database>,
-  entry: { itemId: number; urlKey: string | null; titleKey: string; bodyKey: string; namesKey: string; publishedAt: Date; bands: { band: number; hash: number }[] },
+  entry: { itemId: number; urlKey: string | null; titleKey: string; bodyKey: string; namesKey: string; datesKey: string; publishedAt: Date; bands: { band: number; hash: number }[] },
 ): Promise<void> {
   await db
     .updateTable('story_items')
-    .set({ url_key: entry.urlKey, title_key: entry.titleKey, body_key: entry.bodyKey, names_key: entry.namesKey, published_at: entry.publishedAt })
+    .set({ url_key: entry.urlKey, title_key: entry.titleKey, body_key: entry.bodyKey, names_key: entry.namesKey, dates_key: entry.datesKey, published_at: entry.publishedAt })
     .where('item_id', '=', entry.itemId)
     .execute();
   await db.deleteFrom('story_bands').where('item_id', '=', entry.itemId).execute();

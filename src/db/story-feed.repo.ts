@@ -14,6 +14,8 @@ export interface StoryMember {
   publishedAt: Date;
   joinReason: string;
   similarity: number | null;
+  /** The member it was found similar to when it joined (null for the first item and URL matches). */
+  matchedItemId: number | null;
   source: { key: string; name: string; url: string; siteUrl: string | null; kind: string };
 }
 
@@ -90,7 +92,7 @@ async function attachMembersAndTopics(db: Kysely<Database>, heads: StoryHead[]):
     .innerJoin('items as i', 'i.id', 'si.item_id')
     .innerJoin('sources as src', 'src.id', 'si.source_id')
     .select([
-      'si.story_id', 'si.item_id', 'si.join_reason', 'si.similarity', 'i.title', 'i.url', 'i.summary', 'i.content_html', 'i.author',
+      'si.story_id', 'si.item_id', 'si.join_reason', 'si.similarity', 'si.matched_item_id', 'i.title', 'i.url', 'i.summary', 'i.content_html', 'i.author',
       'i.image_url', 'i.published_at', 'src.key', 'src.name', 'src.url as source_url', 'src.site_url', 'src.kind',
     ])
     .where('si.story_id', 'in', ids)
@@ -116,7 +118,7 @@ async function attachMembersAndTopics(db: Kysely<Database>, heads: StoryHead[]):
 }
 
 function toMember(row: {
-  item_id: number; join_reason: string; similarity: number | null; title: string; url: string | null; summary: string; content_html: string;
+  item_id: number; join_reason: string; similarity: number | null; matched_item_id: number | null; title: string; url: string | null; summary: string; content_html: string;
   author: string | null; image_url: string | null; published_at: Date; key: string; name: string; source_url: string; site_url: string | null; kind: string;
 }): StoryMember {
   return {
@@ -130,6 +132,7 @@ function toMember(row: {
     publishedAt: row.published_at,
     joinReason: row.join_reason,
     similarity: row.similarity,
+    matchedItemId: row.matched_item_id,
     source: { key: row.key, name: row.name, url: row.source_url, siteUrl: row.site_url, kind: row.kind },
   };
 }

@@ -65,8 +65,8 @@ function preparePending(items: StoredItem[], source: Source): PendingItem[] {
 }
 
 async function rekeyItem(trx: Kysely<Database>, pending: PendingItem): Promise<void> {
-  const { urlKey, titleKey, bodyKey, namesKey } = pending.fingerprint;
-  await updateStoryItemKeys(trx, { itemId: pending.stored.id, urlKey, titleKey, bodyKey, namesKey, publishedAt: pending.stored.item.publishedAt, bands: pending.bands });
+  const { urlKey, titleKey, bodyKey, namesKey, datesKey } = pending.fingerprint;
+  await updateStoryItemKeys(trx, { itemId: pending.stored.id, urlKey, titleKey, bodyKey, namesKey, datesKey, publishedAt: pending.stored.item.publishedAt, bands: pending.bands });
 }
 
 /**
@@ -109,6 +109,7 @@ async function placeNewItems(trx: Kysely<Database>, source: Source, items: Pendi
       titleKey: p.fingerprint.titleKey,
       bodyKey: p.fingerprint.bodyKey,
       namesKey: p.fingerprint.namesKey,
+      datesKey: p.fingerprint.datesKey,
       publishedAt,
       isGovernment: source.kind === 'government',
       joinReason: decision.kind === 'join' ? decision.reason : 'new',

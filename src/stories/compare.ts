@@ -2,6 +2,7 @@
 // events ("giá vàng tăng" Monday vs "giá vàng giảm" Wednesday, the men's vs the women's team).
 import { isNumberToken } from '../text/fold.js';
 import { computeJaccard } from '../text/signature.js';
+import { isStopWord } from '../text/stop-words.js';
 import { buildFingerprintShingles, splitKey, type StoryFingerprint } from './fingerprint.js';
 
 export interface ComparableText {
@@ -13,9 +14,17 @@ export interface ComparableText {
   names: string[];
   /** Title and lede syllables joined with spaces and padded, for phrase look-ups. */
   phrases: string;
+  /** Day/month dates of title and lede ("5/10"). */
+  dates: string[];
+  /** Distinct number tokens of title and lede. */
+  numbers: Set<string>;
 }
 
-export type Conflict = 'numbers' | 'direction' | 'team' | 'weekday' | 'names' | 'stage';
+/** Differences that make two texts two events whatever else they share. */
+export type Conflict = 'direction' | 'team' | 'weekday' | 'stage' | 'names' | 'numbers';
+
+/** Content-syllable Jaccard from which two texts count as one template (the same wording filled in twice). */
+const TEMPLATE_JACCARD = 0.5;
 
 // Movement words whose opposite marks a different event. "tăng cường", "tăng trưởng" are not movements.
 const RISE = new Set(['tang']);
@@ -32,39 +41,75 @@ const comparableCache = new Map<string, ComparableText>();
 
 /** Prepares a fingerprint's token lists once, for many comparisons. The result must not be mutated. */
 export function toComparable(fingerprint: StoryFingerprint): ComparableText {
-  const key = `${fingerprint.titleKey}\n${fingerprint.bodyKey}\n${fingerprint.namesKey}`;
+  const key = `${fingerprint.titleKey}\n${fingerprint.bodyKey}\n${fingerprint.namesKey}\n${fingerprint.datesKey}`;
   const hit = comparableCache.get(key);
   if (hit) return hit;
   const title = splitKey(fingerprint.titleKey);
   const body = splitKey(fingerprint.bodyKey);
   const content = buildFingerprintShingles(fingerprint);
   if (comparableCache.size >= COMPARABLE_CACHE_SIZE) comparableCache.clear();
-  const names = fingerprint.namesKey.length === 0 ? [] : fingerprint.namesKey.split('|');
-  const built = { title, body, content, names, phrases: ` ${[...title, ...body].join(' ')} ` };
+  const built = {
+    title,
+    body,
+    content,
+    names: splitList(fingerprint.namesKey),
+    phrases: ` ${[...title, ...body].join(' ')} `,
+    dates: splitList(fingerprint.datesKey),
+    numbers: new Set([...title, ...body].filter(isNumberToken)),
+  };
   comparableCache.set(key, built);
   return built;
 }
 
-/** Jaccard similarity of the content syllables of title and lede, the measure `stories.threshold` applies to. */
+function splitList(key: string): string[] {
+  return key.length === 0 ? [] : key.split('|');
+}
+
+/** Jaccard similarity of the content syllables of title and lede. */
 export function measureSimilarity(a: ComparableText, b: ComparableText): number {
   return computeJaccard(a.content, b.content);
 }
 
-/** The first reason the two texts cannot be one story, or null. */
+/**
+ * The first reason the two texts cannot be one story, or null. Names and figures veto only between texts of one
+ * template (half the wording of title and lede, or of the title alone, shared: "Lễ đón Tổng thống Indonesia / Chile
+ * thăm cấp Nhà nước", a daily price table), where they are what differs; between rewrites, which drop and add names and figures, they are evidence the pair score
+ * weighs (pair-score.ts).
+ */
 export function findConflict(a: ComparableText, b: ComparableText): Conflict | null {
-  if (hasNumberConflict(a, b)) return 'numbers';
   if (hasDirectionConflict(a, b)) return 'direction';
   if (hasTeamConflict(a, b) || hasTeamConflict(b, a)) return 'team';
   if (hasWeekdayConflict(a, b)) return 'weekday';
-  if (hasNameConflict(a, b)) return 'names';
   if (hasStageConflict(a, b)) return 'stage';
+  const sameTemplate = measureSimilarity(a, b) >= TEMPLATE_JACCARD || measureTitleSimilarity(a, b) >= TEMPLATE_JACCARD;
+  if (!sameTemplate) return null;
+  if (measureMissingNames(a, b) > 0 && measureMissingNames(b, a) > 0) return 'names';
+  if (measureNumberDisagreement(a, b) >= 0.5) return 'numbers';
   return null;
 }
 
-// Each title names someone or somewhere the other text never mentions (the state visit of Indonesia's president /
-// Chile's; charges in Gia Lai / Thanh Hóa). One-sided absence is normal: a rewrite adds a name from the lede.
-function hasNameConflict(a: ComparableText, b: ComparableText): boolean {
-  return a.names.some((name) => !b.phrases.includes(` ${name} `)) && b.names.some((name) => !a.phrases.includes(` ${name} `));
+/** Jaccard similarity of the titles' content syllables (the template a ceremony or a daily table is titled by). */
+function measureTitleSimilarity(a: ComparableText, b: ComparableText): number {
+  return computeJaccard(
+    a.title.filter((t) => !isStopWord(t)),
+    b.title.filter((t) => !isStopWord(t)),
+  );
+}
+
+/** Share of a's title names that b's title and lede never mention (0 when a's title names nobody). */
+export function measureMissingNames(a: ComparableText, b: ComparableText): number {
+  if (a.names.length === 0) return 0;
+  return a.names.filter((name) => !b.phrases.includes(` ${name} `)).length / a.names.length;
+}
+
+/** Share of the figures not in common, when both texts give at least two (else 0): rewrites repeat a release's
+ * figures; look-alikes (daily prices, scores, tallies) differ in them. */
+export function measureNumberDisagreement(a: ComparableText, b: ComparableText): number {
+  const fewer = Math.min(a.numbers.size, b.numbers.size);
+  if (fewer < 2) return 0;
+  let shared = 0;
+  for (const n of a.numbers) if (b.numbers.has(n)) shared += 1;
+  return 1 - shared / fewer;
 }
 
 function hasStageConflict(a: ComparableText, b: ComparableText): boolean {
@@ -77,16 +122,6 @@ function hasStageConflict(a: ComparableText, b: ComparableText): boolean {
     const bY = titleB.includes(` ${y} `);
     return (aX && !aY && bY && !bX) || (aY && !aX && bX && !bY);
   });
-}
-
-// Rewrites repeat the figures of a release; look-alikes (daily prices, scores, tallies) differ in them.
-function hasNumberConflict(a: ComparableText, b: ComparableText): boolean {
-  const numbersA = new Set([...a.title, ...a.body].filter(isNumberToken));
-  const numbersB = new Set([...b.title, ...b.body].filter(isNumberToken));
-  if (numbersA.size < 2 || numbersB.size < 2) return false;
-  let shared = 0;
-  for (const n of numbersA) if (numbersB.has(n)) shared += 1;
-  return shared / Math.min(numbersA.size, numbersB.size) < 0.5;
 }
 
 function hasDirectionConflict(a: ComparableText, b: ComparableText): boolean {

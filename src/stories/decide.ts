@@ -1,6 +1,7 @@
 // Join-or-new for one item, decided in pure code from candidates the database found through the LSH band index,
 // the URL and the folded title. Deterministic: the same item and candidates always give the same decision.
-import { findConflict, measureSimilarity, toComparable, type ComparableText, type Conflict } from './compare.js';
+import { findConflict, measureNumberDisagreement, measureSimilarity, toComparable, type ComparableText, type Conflict } from './compare.js';
+import { gatherPairEvidence, PAIR_MODEL, scorePairEvidence, type PairModel } from './pair-score.js';
 import type { StoryFingerprint } from './fingerprint.js';
 
 /** A stored item that might be in the same story, with the story facts the decision needs. */
@@ -20,13 +21,16 @@ export interface StoryItemInput {
 }
 
 export interface StoryRules {
-  /** Content-syllable Jaccard similarity needed to join (config `stories.threshold`). */
+  /** Pair score (0–1, see pair-score.ts) needed to join (config `stories.threshold`). */
   threshold: number;
   /** How far apart, in ms, two items of one story may be (config `stories.window`). */
   windowMs: number;
+  /** The pair model; the fitted PAIR_MODEL unless given (the evaluation's cross-validation passes its own fits). */
+  pairModel?: PairModel;
 }
 
-export type JoinReason = 'same-url' | 'same-title' | 'similar';
+/** 'near-copy': an outlet's own item with nearly the same text (Jaccard ≥ 0.9); 'similar': the pair score. */
+export type JoinReason = 'same-url' | 'same-title' | 'near-copy' | 'similar';
 
 export type StoryDecision =
   | { kind: 'join'; storyId: number; matchedItemId: number; reason: JoinReason; similarity: number }
@@ -36,8 +40,12 @@ export type StoryDecision =
 const MIN_TITLE_TOKENS = 4;
 /** Too little text to compare: only a URL match can join. */
 const MIN_CONTENT_TOKENS = 3;
-/** One outlet's own items join each other only when nearly identical (floods of look-alike briefs stay apart). */
+/** One outlet's own items join each other only when their content syllables are nearly identical (Jaccard): floods
+ * of look-alike briefs stay apart, and an outlet does not rewrite its own report. */
 const SAME_SOURCE_THRESHOLD = 0.9;
+/** Equal titles of a series (daily price tables, "Bản tin ...") differ in their figures: half of them disagreeing
+ * keeps them apart. */
+const SAME_TITLE_MAX_NUMBER_DISAGREEMENT = 0.5;
 
 /** Decides whether the item joins one of the candidates' stories or starts a new one. */
 export function decideStory(item: StoryItemInput, candidates: StoryCandidate[], rules: StoryRules): StoryDecision {
@@ -59,20 +67,26 @@ export function decideStory(item: StoryItemInput, candidates: StoryCandidate[], 
 }
 
 type Verdict =
-  | { kind: 'accept'; reason: 'same-title' | 'similar'; similarity: number }
+  | { kind: 'accept'; reason: 'same-title' | 'near-copy' | 'similar'; similarity: number }
   | { kind: 'reject'; reason: Conflict | 'window' | 'below-threshold'; similarity: number };
 
 function judgeCandidate(item: StoryItemInput, text: ComparableText, candidate: StoryCandidate, rules: StoryRules): Verdict {
   if (!isWithinWindow(item.publishedAt, candidate, rules.windowMs)) return { kind: 'reject', reason: 'window', similarity: 0 };
   const other = toComparable(candidate.fingerprint);
-  const similarity = measureSimilarity(text, other);
   const conflict = findConflict(text, other);
-  if (conflict) return { kind: 'reject', reason: conflict, similarity };
+  if (conflict) return { kind: 'reject', reason: conflict, similarity: measureSimilarity(text, other) };
   const sameTitle = text.title.length >= MIN_TITLE_TOKENS && item.fingerprint.titleKey === candidate.fingerprint.titleKey;
-  if (sameTitle) return { kind: 'accept', reason: 'same-title', similarity: 1 };
-  const needed = candidate.sourceId === item.sourceId ? Math.max(rules.threshold, SAME_SOURCE_THRESHOLD) : rules.threshold;
-  if (similarity >= needed) return { kind: 'accept', reason: 'similar', similarity };
-  return { kind: 'reject', reason: 'below-threshold', similarity };
+  if (sameTitle && measureNumberDisagreement(text, other) < SAME_TITLE_MAX_NUMBER_DISAGREEMENT) {
+    return { kind: 'accept', reason: 'same-title', similarity: 1 };
+  }
+  if (candidate.sourceId === item.sourceId) {
+    const similarity = measureSimilarity(text, other);
+    return similarity >= SAME_SOURCE_THRESHOLD ? { kind: 'accept', reason: 'near-copy', similarity } : { kind: 'reject', reason: 'below-threshold', similarity };
+  }
+  const hoursApart = (item.publishedAt.getTime() - candidate.publishedAt.getTime()) / 3_600_000;
+  const score = scorePairEvidence(gatherPairEvidence(text, other, hoursApart), rules.pairModel ?? PAIR_MODEL);
+  if (score >= rules.threshold) return { kind: 'accept', reason: 'similar', similarity: score };
+  return { kind: 'reject', reason: 'below-threshold', similarity: score };
 }
 
 // Both the matched item and the story's first item must be within the window, so a chain of look-alikes cannot

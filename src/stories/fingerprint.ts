@@ -2,6 +2,7 @@
 // lede. The keys are plain strings so the database can store them and candidates can be compared without re-reading
 // the items.
 import { stripLeadingLabels, stripTitleDecorations } from '../text/clean-title.js';
+import { extractDayMonths } from '../text/day-months.js';
 import { tokenizeSyllables } from '../text/fold.js';
 import { extractTitleNames } from '../text/names.js';
 import { isStopWord } from '../text/stop-words.js';
@@ -20,6 +21,8 @@ export interface StoryFingerprint {
   bodyKey: string;
   /** Proper names of the cleaned title (folded, '|'-separated; '' when none or unknown). */
   namesKey: string;
+  /** Day/month dates the title and lede mention ("5/10|7/10"; '' when none or unknown). */
+  datesKey: string;
 }
 
 export interface StoryTextInput {
@@ -32,12 +35,14 @@ export interface StoryTextInput {
 export function buildFingerprint(input: StoryTextInput, sourceName = ''): StoryFingerprint {
   const title = stripTitleDecorations(input.title, sourceName);
   const titleTokens = tokenizeSyllables(title).slice(0, MAX_TITLE_TOKENS);
-  const bodyTokens = tokenizeSyllables(stripLeadingLabels(input.summary)).slice(0, MAX_BODY_TOKENS);
+  const lede = stripLeadingLabels(input.summary);
+  const bodyTokens = tokenizeSyllables(lede).slice(0, MAX_BODY_TOKENS);
   return {
     urlKey: normalizeUrlKey(input.url),
     titleKey: titleTokens.join(' '),
     bodyKey: bodyTokens.join(' '),
     namesKey: extractTitleNames(title).join('|'),
+    datesKey: extractDayMonths(`${title}\n${lede}`).join('|'),
   };
 }
 

@@ -1,12 +1,18 @@
 // Near-duplicate signatures. We use MinHash over shingle sets (stories use 1-shingles: the content syllables of
-// title and lede), not SimHash: MinHash estimates the Jaccard similarity the config threshold is expressed in,
-// and its LSH bands are plain (band, hash) equality keys that a B-tree index in Postgres answers directly.
+// title and lede), not SimHash: MinHash estimates Jaccard similarity, the first piece of evidence the pair score
+// weighs, and its LSH bands are plain (band, hash) equality keys that a B-tree index in Postgres answers directly.
 // SimHash needs Hamming-distance search (permuted tables or a scan), and on short texts such as a title plus a
 // two-sentence lede its bit noise makes rewrites and look-alikes hard to tell apart.
 
 /** Number of MinHash values in a signature. */
-export const SIGNATURE_SIZE = 48;
-/** Rows per LSH band: 24 bands of two rows find 96% of pairs at Jaccard 0.35 and 6% at 0.05 (see bandProbability). */
+export const SIGNATURE_SIZE = 96;
+/**
+ * Rows per LSH band. 48 bands of two rows find 86% of pairs at Jaccard 0.2, 99.8% at 0.35 and 11% at 0.05 (see
+ * bandProbability). Rewrites by other outlets share as little as 0.15–0.25 of their content syllables and the pair
+ * score still tells them apart from look-alikes, so the index must find them. On bench/eval's train split at the
+ * shipped threshold, cross-validated pair recall is 0.854 with 24 bands, 0.904 with 48, and 0.911 comparing every
+ * item in the window.
+ */
 export const BAND_ROWS = 2;
 
 const SEEDS = Array.from({ length: SIGNATURE_SIZE }, (_, i) => mix32(0x9e3779b9 ^ Math.imul(i + 1, 0x85ebca6b)));

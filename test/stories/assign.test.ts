@@ -41,6 +41,20 @@ const womenFootball = makeItem({
   publishedAt: at(4),
 });
 
+// A rewrite with little wording in common (content-syllable Jaccard 0.23) that agrees on the date and the figures.
+const fedCut = makeItem({
+  title: 'Fed giảm lãi suất lần thứ hai trong năm',
+  summary: 'Cục Dự trữ Liên bang Mỹ (Fed) ngày 16/9 quyết định giảm lãi suất điều hành 0,25 điểm phần trăm, về 3-3,25%, do thị trường lao động chững lại.',
+  url: 'https://vnexpress.net/fed-giam-lai-suat.html',
+  publishedAt: at(0),
+});
+const fedRewrite = makeItem({
+  title: 'Mỹ nới lỏng tiền tệ, thêm một lần cắt giảm',
+  summary: 'Sau cuộc họp ngày 16/9, ngân hàng trung ương Mỹ thông báo hạ mức tham chiếu về vùng 3-3,25%, tức 0,25 điểm phần trăm, và phát tín hiệu còn giảm tiếp.',
+  url: 'https://dantri.com.vn/my-noi-long-tien-te.htm',
+  publishedAt: at(1),
+});
+
 describe.each(dbKinds)('story assignment on %s', (kind) => {
   let testDb: TestDb;
   let config: BantinConfig;
@@ -70,6 +84,23 @@ describe.each(dbKinds)('story assignment on %s', (kind) => {
     expect(story.first_seen_at.toISOString()).toBe(press.publishedAt.toISOString());
     expect(story.last_seen_at.toISOString()).toBe(bare.publishedAt.toISOString());
     expect(await testDb.db.selectFrom('stories').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).toEqual({ n: 3 });
+  });
+
+  it('joins a rewrite in other words that agrees on the date and the figures, and stores the dates it compared', async () => {
+    await pollItems(testDb.db, sources.vnexpress!, [fedCut], now, config);
+    await pollItems(testDb.db, sources.dantri!, [fedRewrite], now, config);
+    const rows = await testDb.db
+      .selectFrom('story_items as si')
+      .innerJoin('items as i', 'i.id', 'si.item_id')
+      .select(['i.url', 'si.story_id', 'si.join_reason', 'si.similarity', 'si.dates_key'])
+      .orderBy('si.published_at')
+      .execute();
+    expect(rows.map((r) => [r.url, r.join_reason, r.dates_key])).toEqual([
+      [fedCut.url, 'new', '16/9'],
+      [fedRewrite.url, 'similar', '16/9'],
+    ]);
+    expect(rows[1]!.story_id).toBe(rows[0]!.story_id);
+    expect(rows[1]!.similarity).toBeGreaterThanOrEqual(config.stories.threshold);
   });
 
   it('lets items of one poll find each other: a copy listed in the same feed joins the story it copies', async () => {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { decideStory, type StoryCandidate } from '../../src/stories/decide.js';
 import { buildFingerprint } from '../../src/stories/fingerprint.js';
+import { configSchema } from '../../src/config/schema.js';
 
-const rules = { threshold: 0.45, windowMs: 72 * 3_600_000 };
+// The shipped threshold: these cases describe what a deployment without overrides decides.
+const rules = { threshold: configSchema.parse({}).stories.threshold, windowMs: 72 * 3_600_000 };
 const monday = new Date('2026-11-23T02:00:00Z');
 const hours = (n: number) => new Date(monday.getTime() + n * 3_600_000);
 
@@ -64,6 +66,8 @@ describe('decideStory', () => {
     const decision = decide(chile, [candidate(indonesia)], 2, hours(30));
     expect(decision.kind).toBe('new');
     expect(decision.kind === 'new' && decision.rejected[0]?.reason).toBe('names');
+    // The same template apart from the names is two visits even an hour apart, not only across days.
+    expect(decide(chile, [candidate(indonesia)], 2, hours(1))).toMatchObject({ kind: 'new', rejected: [{ reason: 'names' }] });
     // A rewrite that adds a name of its own but keeps the other's names still joins: absence must be mutual.
     const rewrite = { title: 'Tổng thống Indonesia được đón tại Hà Nội', summary: indonesia.summary };
     expect(decide(rewrite, [candidate(indonesia)])).toMatchObject({ kind: 'join' });
@@ -80,8 +84,34 @@ describe('decideStory', () => {
     const up = { title: 'Giá vàng miếng tăng lên 152 triệu đồng mỗi lượng', summary: 'Sáng thứ Hai 23/11, giá vàng miếng SJC tăng 1,2 triệu đồng, lên 152 triệu đồng mỗi lượng bán ra.' };
     const down = { title: 'Giá vàng miếng giảm về 149 triệu đồng mỗi lượng', summary: 'Sáng thứ Tư 25/11, giá vàng miếng SJC giảm 1,5 triệu đồng, về 149 triệu đồng mỗi lượng bán ra.' };
     const decision = decide(down, [candidate(up)], 2, hours(48));
-    expect(decision.kind).toBe('new');
-    expect(decision.kind === 'new' && decision.rejected[0]?.reason).toBe('numbers');
+    expect(decision).toMatchObject({ kind: 'new', rejected: [{ reason: 'direction' }] });
+  });
+
+  it('keeps two rises of the gold price on different days apart: the date and the figures differ', () => {
+    const monday = { title: 'Giá vàng miếng tăng 1,2 triệu đồng, lên 152 triệu đồng', summary: 'Sáng 23/11, Công ty SJC nâng giá vàng miếng thêm 1,2 triệu đồng, niêm yết 150-152 triệu đồng mỗi lượng.' };
+    const thursday = {
+      title: 'Vàng SJC lại lên giá, vượt 155 triệu đồng mỗi lượng',
+      summary: 'Đầu giờ sáng 26/11, các doanh nghiệp đồng loạt điều chỉnh giá vàng miếng lên 153-155 triệu đồng mỗi lượng, tăng thêm 800.000 đồng so với hôm trước.',
+    };
+    const decision = decide(thursday, [candidate(monday)], 2, hours(70));
+    expect(decision).toMatchObject({ kind: 'new', rejected: [{ reason: 'below-threshold' }] });
+    // The same figures and date, written by another outlet two hours later, is the same story.
+    const rewrite = { title: 'SJC nâng giá vàng miếng lên 152 triệu đồng mỗi lượng', summary: 'Giá vàng miếng SJC sáng 23/11 tăng 1,2 triệu đồng, bán ra 152 triệu đồng mỗi lượng, cao nhất từ trước tới nay.' };
+    expect(decide(rewrite, [candidate(monday)], 2, hours(2))).toMatchObject({ kind: 'join', reason: 'similar' });
+  });
+
+  it('keeps one template filled in with other figures apart', () => {
+    const north = { title: 'Bảng giá xăng dầu áp dụng từ 15h chiều nay', summary: 'Xăng RON95 còn 20.150 đồng mỗi lít, xăng E5 còn 19.320 đồng, dầu diesel còn 18.270 đồng mỗi lít.' };
+    const next = { title: 'Bảng giá xăng dầu áp dụng từ 15h chiều nay', summary: 'Xăng RON95 còn 20.480 đồng mỗi lít, xăng E5 còn 19.610 đồng, dầu diesel còn 18.550 đồng mỗi lít.' };
+    expect(decide(next, [candidate(north)], 2, hours(1))).toMatchObject({ kind: 'new', rejected: [{ reason: 'numbers' }] });
+  });
+
+  it('weighs the date a text gives: the same wording about another day scores lower', () => {
+    const base = { title: 'Hà Nội cấm xe qua cầu Chương Dương để sửa khe co giãn', summary: 'Từ 22h ngày 24/11, Sở Xây dựng Hà Nội cấm xe qua cầu Chương Dương để sửa chữa khe co giãn trong ba đêm.' };
+    const sameDay = decide({ ...base, title: 'Cầu Chương Dương cấm xe ba đêm' }, [candidate(base)], 2, hours(3));
+    const otherDay = decide({ title: 'Cầu Chương Dương cấm xe ba đêm', summary: base.summary.replace('24/11', '2/12') }, [candidate(base)], 2, hours(3));
+    const scoreOf = (d: ReturnType<typeof decide>) => (d.kind === 'join' ? d.similarity : d.rejected[0]!.similarity);
+    expect(scoreOf(sameDay)).toBeGreaterThan(scoreOf(otherDay));
   });
 
   it('keeps the rise and the fall of the same figure apart when the numbers agree', () => {
@@ -113,6 +143,15 @@ describe('decideStory', () => {
     const next = { title: 'Bản tin thời tiết chiều nay miền Bắc rét', summary: 'Miền Bắc rét đậm, vùng núi có nơi dưới 8 độ, Hà Nội mưa phùn và gió.' };
     expect(decide(next, [candidate(brief, { sourceId: 2 })], 2).kind).toBe('new');
     expect(decide(next, [candidate(brief, { sourceId: 1 })], 2).kind).toBe('join');
+  });
+
+  it('does not join short unrelated texts that share one word, even an hour apart', () => {
+    const a = { title: 'two ends and bold', summary: '' };
+    const b = { title: 'vne tie b bold', summary: '' };
+    expect(decide(b, [candidate(a)], 2, hours(1)).kind).toBe('new');
+    const storm = { title: 'Hà Nội mưa to, nhiều tuyến phố ngập', summary: 'Mưa lớn từ chiều khiến nhiều tuyến phố Hà Nội ngập sâu.' };
+    const metro = { title: 'Hà Nội khởi công tuyến metro số 5', summary: 'Tuyến metro số 5 dài 39 km nối trung tâm Hà Nội với Hòa Lạc.' };
+    expect(decide(metro, [candidate(storm)], 2, hours(1)).kind).toBe('new');
   });
 
   it('never joins on empty or one-word text', () => {

@@ -17,6 +17,13 @@ describe.each(dbKinds)('bantin explain on %s', (kind) => {
     const summary = 'Chỉ số VN-Index tăng 15 điểm nhờ nhóm ngân hàng, khối ngoại mua ròng hơn 500 tỷ đồng trên sàn HoSE.';
     await pollItems(testDb.db, sources.cafef!, [makeItem({ title: 'VN-Index tăng hơn 15 điểm, khối ngoại mua ròng', summary, url: 'https://cafef.vn/vn-index.chn', publishedAt: now })], now, config);
     await pollItems(testDb.db, sources.vnexpress!, [makeItem({ title: 'VN-Index tăng hơn 15 điểm, khối ngoại mua ròng - VnExpress', summary, url: 'https://vnexpress.net/vn-index.html', publishedAt: now })], now, config);
+    const rewrite = makeItem({
+      title: 'Cổ phiếu ngân hàng kéo VN-Index tăng mạnh',
+      summary: 'Nhóm ngân hàng dẫn dắt thị trường, giúp VN-Index tăng 15 điểm; khối ngoại tiếp tục mua ròng hơn 500 tỷ đồng trên HoSE.',
+      url: 'https://dantri.com.vn/vn-index-tang.htm',
+      publishedAt: new Date(now.getTime() + 3_600_000),
+    });
+    await pollItems(testDb.db, sources.dantri!, [rewrite], now, config);
   });
   afterAll(async () => testDb?.dispose());
 
@@ -30,7 +37,10 @@ describe.each(dbKinds)('bantin explain on %s', (kind) => {
     const { code, text } = await explain(['http://vnexpress.net/vn-index.html']);
     expect(code).toBe(0);
     expect(text).toMatch(/^story \d+: VN-Index tăng hơn 15 điểm/);
-    expect(text).toContain('2 item(s) from 2 outlet(s)');
+    expect(text).toContain('3 item(s) from 3 outlet(s)');
+    // The rewrite joined on the pair score; explain shows the score and the evidence behind it.
+    expect(text).toMatch(/joined: pair score 0\.\d\d ≥ 0\.9 \(shared wording/);
+    expect(text).toMatch(/evidence against #\d+ \(recomputed from the stored texts\): Jaccard 0\.\d\d, overlap 0\.\d\d, \d+ shared syllables, 0 shared date\(s\), figures 0% apart, title names missing 0%\/\d+%, 1\.0 h apart/);
     expect(text).toContain('started the story');
     expect(text).toContain('joined: same folded title as an earlier item');
     expect(text).toMatch(/kinh-te \(kinh-te\) 4\.50 — CafeF: section feed CafeF; keywords \(title: vn index/);

@@ -1,0 +1,114 @@
+// Fitting the pair model of src/stories/pair-score.ts from labeled items: the pairs it learns from and logistic
+// regression. The pairs are the ones the model decides in the store: written texts (not mechanical copies, which
+// the folded title joins) from two outlets, within the window, with no veto, that the band index would put side by
+// side: true pairs, look-alikes of one family, and unrelated items that happen to share a band (without those,
+// short unrelated texts sharing one word would score as rewrites).
+import { configSchema } from '../../src/config/schema.js';
+import { findConflict, toComparable } from '../../src/stories/compare.js';
+import { buildFingerprint, buildFingerprintBands } from '../../src/stories/fingerprint.js';
+import { gatherPairEvidence, PAIR_FEATURES, type PairModel } from '../../src/stories/pair-score.js';
+import { hashString } from '../../src/text/signature.js';
+import type { EvalItem } from './dataset.js';
+
+export const FOLDS = 5;
+/** The L2 strength fit-pairs.ts chose for the shipped PAIR_MODEL (its CV figures are in bench/eval/README.md). */
+export const CHOSEN_PAIR_L2 = 0.02;
+const { window: windowMs } = configSchema.parse({}).stories;
+
+export interface PairExample {
+  /** Evidence in PAIR_FEATURES order. */
+  x: number[];
+  /** 1 for two items of one story. */
+  y: number;
+  /** The two items' families (or stories), for grouped folds. */
+  groups: [string, string];
+}
+
+/** Which of FOLDS folds a family (or story) is in; `seed` gives other assignments of the same families. */
+export function foldOfGroup(group: string, seed = 0): number {
+  return hashString(`fold:${seed === 0 ? '' : `${seed}:`}${group}`) % FOLDS;
+}
+
+export function groupOf(item: EvalItem): string {
+  return item.family ?? item.storyId;
+}
+
+export function buildPairExamples(items: EvalItem[]): PairExample[] {
+  const fingerprints = items.map((item) => buildFingerprint({ title: item.title, summary: item.summary, url: null }, item.outlet));
+  const texts = fingerprints.map(toComparable);
+  const bandKeys = fingerprints.map((f) => new Set(buildFingerprintBands(f).map((b) => `${b.band}:${b.hash}`)));
+  const shareBand = (a: number, b: number) => [...bandKeys[a]!].some((key) => bandKeys[b]!.has(key));
+  const examples: PairExample[] = [];
+  for (let a = 0; a < items.length; a += 1) {
+    for (let b = a + 1; b < items.length; b += 1) {
+      const x = items[a]!;
+      const y = items[b]!;
+      const isDuplicate = x.storyId === y.storyId;
+      const isLookAlike = x.family !== null && x.family === y.family;
+      if (!isDuplicate && !isLookAlike && !shareBand(a, b)) continue;
+      if (x.derivedFrom || y.derivedFrom || x.outlet === y.outlet) continue;
+      const hours = Math.abs(x.publishedAt.getTime() - y.publishedAt.getTime()) / 3_600_000;
+      if (hours * 3_600_000 > windowMs || findConflict(texts[a]!, texts[b]!)) continue;
+      const evidence = gatherPairEvidence(texts[a]!, texts[b]!, hours);
+      examples.push({ x: PAIR_FEATURES.map((f) => evidence[f]), y: isDuplicate ? 1 : 0, groups: [groupOf(x), groupOf(y)] });
+    }
+  }
+  return examples;
+}
+
+/** Logistic regression by gradient descent on standardized features, returned in raw feature units. */
+export function fitPairModel(examples: PairExample[], l2: number): PairModel {
+  const n = examples.length;
+  const k = PAIR_FEATURES.length;
+  const mean = Array.from({ length: k }, (_, j) => examples.reduce((s, e) => s + e.x[j]!, 0) / n);
+  const sd = Array.from({ length: k }, (_, j) => Math.sqrt(examples.reduce((s, e) => s + (e.x[j]! - mean[j]!) ** 2, 0) / n) || 1);
+  const xs = examples.map((e) => e.x.map((v, j) => (v - mean[j]!) / sd[j]!));
+  const w = new Array<number>(k).fill(0);
+  let b = 0;
+  for (let step = 0; step < 4000; step += 1) {
+    const grad = new Array<number>(k).fill(0);
+    let gradB = 0;
+    xs.forEach((x, i) => {
+      const p = 1 / (1 + Math.exp(-(b + x.reduce((s, v, j) => s + v * w[j]!, 0))));
+      const err = p - examples[i]!.y;
+      x.forEach((v, j) => (grad[j]! += (err * v) / n));
+      gradB += err / n;
+    });
+    for (let j = 0; j < k; j += 1) w[j]! -= 0.5 * (grad[j]! + l2 * w[j]!);
+    b -= 0.5 * gradB;
+  }
+  const weights = Object.fromEntries(PAIR_FEATURES.map((f, j) => [f, w[j]! / sd[j]!])) as PairModel['weights'];
+  const bias = b - PAIR_FEATURES.reduce((s, _f, j) => s + (w[j]! * mean[j]!) / sd[j]!, 0);
+  return { weights, bias };
+}
+
+export function predictPair(model: PairModel, x: number[]): number {
+  const z = PAIR_FEATURES.reduce((s, f, j) => s + model.weights[f] * x[j]!, model.bias);
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** Pairwise recall at a precision, from out-of-fold predictions: each fold scored by a model fitted without any
+ * pair touching it. */
+export function crossValidatePairs(examples: PairExample[], l2: number, seed: number, target: number): number {
+  const scored: { p: number; y: number }[] = [];
+  for (let fold = 0; fold < FOLDS; fold += 1) {
+    const touches = (e: PairExample) => e.groups.some((g) => foldOfGroup(g, seed) === fold);
+    const model = fitPairModel(examples.filter((e) => !touches(e)), l2);
+    for (const e of examples.filter((e) => foldOfGroup(e.groups[0], seed) === fold)) scored.push({ p: predictPair(model, e.x), y: e.y });
+  }
+  return recallAtPrecision(scored, target);
+}
+
+function recallAtPrecision(scored: { p: number; y: number }[], target: number): number {
+  const ordered = [...scored].sort((a, b) => b.p - a.p);
+  const positives = ordered.filter((s) => s.y === 1).length;
+  let tp = 0;
+  let fp = 0;
+  let best = 0;
+  for (const s of ordered) {
+    if (s.y === 1) tp += 1;
+    else fp += 1;
+    if (tp / (tp + fp) >= target) best = Math.max(best, tp / positives);
+  }
+  return best;
+}

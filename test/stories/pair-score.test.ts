@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { toComparable } from '../../src/stories/compare.js';
+import { buildFingerprint } from '../../src/stories/fingerprint.js';
+import { gatherPairEvidence, PAIR_MODEL, scorePairEvidence, type PairEvidence } from '../../src/stories/pair-score.js';
+
+const prepare = (title: string, summary: string) => toComparable(buildFingerprint({ title, summary, url: null }));
+
+const original = prepare(
+  'Dừng hoàn toàn công nghệ 2G từ ngày 15/10/2026',
+  'Bộ Khoa học và Công nghệ yêu cầu các nhà mạng dừng hoàn toàn công nghệ 2G từ ngày 15/10/2026, thuê bao chỉ dùng 2G cần đổi máy.',
+);
+
+describe('gatherPairEvidence', () => {
+  it('measures overlap, dates, figures, names and time', () => {
+    const rewrite = prepare('Sóng 2G sẽ bị tắt hẳn từ giữa tháng 10', 'Từ ngày 15/10/2026, Viettel, VinaPhone và MobiFone tắt sóng 2G theo yêu cầu của Bộ Khoa học và Công nghệ.');
+    const evidence = gatherPairEvidence(original, rewrite, 3);
+    expect(evidence.sharedDates).toBe(1);
+    expect(evidence.dateConflict).toBe(0);
+    expect(evidence.logHoursApart).toBeCloseTo(Math.log(4), 10);
+    expect(evidence.jaccard).toBeGreaterThan(0.1);
+    expect(evidence.jaccard).toBeLessThan(evidence.overlap);
+    expect(Math.expm1(evidence.logSharedSyllables)).toBeCloseTo(Math.round(Math.expm1(evidence.logSharedSyllables)), 10);
+    expect(Math.expm1(evidence.logSharedSyllables)).toBeGreaterThanOrEqual(3);
+    // "Sóng" opens the title, so no names; the original's title names nobody either.
+    expect(evidence.namesMissingMax).toBe(0);
+  });
+
+  it('sees dates on both sides with none in common as a conflict, and is symmetric', () => {
+    const other = prepare('Dừng hoàn toàn công nghệ 3G từ ngày 15/9/2028', 'Các nhà mạng dừng công nghệ 3G từ ngày 15/9/2028 theo lộ trình của Bộ Khoa học và Công nghệ.');
+    const forward = gatherPairEvidence(original, other, 5);
+    expect(forward.dateConflict).toBe(1);
+    expect(forward.sharedDates).toBe(0);
+    expect(gatherPairEvidence(other, original, -5)).toEqual(forward);
+  });
+
+  it('counts the share of figures in disagreement only when both give two or more', () => {
+    const a = prepare('Xuất khẩu 9 tháng đạt 370,5 tỷ USD', 'Kim ngạch xuất khẩu 9 tháng đạt 370,5 tỷ USD, tăng 14,2%, xuất siêu 18,6 tỷ USD.');
+    const b = prepare('Xuất khẩu 9 tháng vượt 370 tỷ USD', 'Xuất khẩu 9 tháng ước 370,5 tỷ USD, tăng 14,2% so với cùng kỳ.');
+    const c = prepare('Xuất khẩu 8 tháng đạt 320,1 tỷ USD', 'Kim ngạch xuất khẩu 8 tháng đạt 320,1 tỷ USD, tăng 12,8%.');
+    expect(gatherPairEvidence(a, b, 1).numberDisagreement).toBeLessThan(0.5);
+    expect(gatherPairEvidence(a, c, 1).numberDisagreement).toBe(1);
+    expect(gatherPairEvidence(a, prepare('Xuất khẩu tăng mạnh', 'Kim ngạch xuất khẩu tăng.'), 1).numberDisagreement).toBe(0);
+  });
+});
+
+describe('scorePairEvidence', () => {
+  const base: PairEvidence = {
+    jaccard: 0.3,
+    overlap: 0.5,
+    logSharedSyllables: Math.log1p(6),
+    sharedDates: 0,
+    dateConflict: 0,
+    logHoursApart: Math.log1p(2),
+    numberDisagreement: 0,
+    namesMissingMin: 0,
+    namesMissingMax: 0,
+  };
+  const score = (change: Partial<PairEvidence>) => scorePairEvidence({ ...base, ...change });
+
+  it('rises with shared text and shared dates, falls with disagreement and time apart', () => {
+    expect(score({ jaccard: 0.5, overlap: 0.7 })).toBeGreaterThan(score({}));
+    expect(score({ logSharedSyllables: Math.log1p(12) })).toBeGreaterThan(score({}));
+    expect(score({ dateConflict: 1 })).toBeLessThan(score({}));
+    expect(score({ numberDisagreement: 1 })).toBeLessThan(score({}));
+    expect(score({ namesMissingMin: 1, namesMissingMax: 1 })).toBeLessThan(score({}));
+    expect(score({ logHoursApart: Math.log1p(60) })).toBeLessThan(score({}));
+  });
+
+  it('shows shared dates without weighing them (only disagreeing dates count)', () => {
+    expect(score({ sharedDates: 2 })).toBe(score({}));
+  });
+
+  it('is a probability computed from the weighted evidence', () => {
+    const zero = scorePairEvidence({ ...base, jaccard: 0, overlap: 0, logSharedSyllables: 0, logHoursApart: 0 });
+    expect(zero).toBeCloseTo(1 / (1 + Math.exp(-PAIR_MODEL.bias)), 10);
+    const model = { weights: { ...PAIR_MODEL.weights, jaccard: 10 }, bias: -5 };
+    expect(scorePairEvidence({ ...base, overlap: 0, logSharedSyllables: 0, logHoursApart: 0, jaccard: 0.5 }, model)).toBeCloseTo(0.5, 10);
+    for (const jaccard of [0, 0.5, 1]) {
+      const s = score({ jaccard, overlap: jaccard });
+      expect(s).toBeGreaterThan(0);
+      expect(s).toBeLessThan(1);
+    }
+  });
+});

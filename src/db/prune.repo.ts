@@ -2,6 +2,7 @@
 // The story tables come from other migrations, so the links are read from the catalog instead of being assumed.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from './schema.js';
+import { refreshStories } from './stories.repo.js';
 
 export interface ItemLinks {
   /** Tables with `story_id` and `item_id` columns (story membership); an item in an edition's story is kept. */
@@ -10,6 +11,8 @@ export interface ItemLinks {
   storyItemColumns: string[];
   /** Whether `edition_stories` exists at all (without it nothing links items to digests). */
   hasEditions: boolean;
+  /** Whether `stories` and `story_items` exist: then stories that lose items are refreshed, and dropped once empty. */
+  hasStories: boolean;
   /** Foreign keys to items(id) that would block a delete: their rows go with the item. */
   blockingReferences: { table: string; column: string }[];
 }
@@ -30,15 +33,22 @@ export async function readItemLinks(db: Kysely<Database>): Promise<ItemLinks> {
     join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
     where c.contype = 'f' and c.confrelid = to_regclass('items') and c.confdeltype in ('a', 'r')
     order by 1, 2`.execute(db);
-  return { storyItemTables: storyItemTables.sort(), storyItemColumns: storyItemColumns.sort(), hasEditions: byTable.has('edition_stories'), blockingReferences: references };
+  return {
+    storyItemTables: storyItemTables.sort(),
+    storyItemColumns: storyItemColumns.sort(),
+    hasEditions: byTable.has('edition_stories'),
+    hasStories: byTable.has('stories') && storyItemTables.includes('story_items'),
+    blockingReferences: references,
+  };
 }
 
 /**
  * Deletes up to `batchSize` items stored and published before `cutoff` that no edition links to; returns how many.
- * Rows locked by a running poll are skipped, and the batch is one transaction.
+ * Rows locked by a running poll are skipped, and the batch is one transaction. The stories those items were in are
+ * refreshed (lead, counts, times) or, left without items, deleted, so feeds never show a story with nothing in it.
  */
-export async function deleteOldItemsBatch(db: Kysely<Database>, options: { cutoff: Date; batchSize: number; links: ItemLinks }): Promise<number> {
-  const { cutoff, batchSize, links } = options;
+export async function deleteOldItemsBatch(db: Kysely<Database>, options: { cutoff: Date; batchSize: number; links: ItemLinks; now: Date }): Promise<number> {
+  const { cutoff, batchSize, links, now } = options;
   return db.transaction().execute(async (trx) => {
     const { rows } = await sql<{ id: number }>`
       select i.id from items i
@@ -48,12 +58,30 @@ export async function deleteOldItemsBatch(db: Kysely<Database>, options: { cutof
       for update of i skip locked`.execute(trx);
     const ids = rows.map((row) => row.id);
     if (ids.length === 0) return 0;
+    const touchedStories = links.hasStories
+      ? (await trx.selectFrom('story_items').select('story_id').distinct().where('item_id', 'in', ids).execute()).map((r) => r.story_id)
+      : [];
     for (const ref of links.blockingReferences) {
       await sql`delete from ${sql.table(ref.table)} where ${sql.ref(ref.column)} = any(${sql.val(ids)}::int[])`.execute(trx);
     }
     const result = await trx.deleteFrom('items').where('id', 'in', ids).executeTakeFirst();
+    await tidyStories(trx, touchedStories, links, now);
     return Number(result.numDeletedRows);
   });
+}
+
+// A story an edition printed keeps its items (see buildKeepCondition), so it is never empty; the guard is for safety,
+// since deleting a story would also take it out of the edition.
+async function tidyStories(trx: Kysely<Database>, storyIds: number[], links: ItemLinks, now: Date): Promise<void> {
+  if (storyIds.length === 0) return;
+  const inEdition = links.hasEditions ? sql`exists (select 1 from edition_stories es where es.story_id = s.id)` : sql`false`;
+  const { rows } = await sql<{ id: number }>`
+    delete from stories s
+    where s.id = any(${sql.val(storyIds)}::int[])
+      and not exists (select 1 from story_items si where si.story_id = s.id) and not ${inEdition}
+    returning s.id`.execute(trx);
+  const deleted = new Set(rows.map((r) => r.id));
+  await refreshStories(trx, storyIds.filter((id) => !deleted.has(id)), now);
 }
 
 /** Counts items older than `cutoff` (for reports and tests). */

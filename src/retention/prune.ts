@@ -32,7 +32,7 @@ export async function pruneOldItems(db: Kysely<Database>, options: PruneOptions)
   let deleted = 0;
   let batches = 0;
   while (options.maxBatches === undefined || batches < options.maxBatches) {
-    const count = await deleteOldItemsBatch(db, { cutoff, batchSize, links });
+    const count = await deleteOldItemsBatch(db, { cutoff, batchSize, links, now: options.now });
     if (count === 0) break;
     deleted += count;
     batches += 1;

@@ -169,8 +169,9 @@ describe.each(dbKinds)('polling HTML sources and full text on %s', (kind) => {
 
     site.requests.length = 0;
     expect(await pollAll()).toEqual([{ sourceKey: 'antd', status: 'stored', newItems: 0, updatedItems: 0, unchangedItems: 0 }]);
-    // Known articles and the page that was no article are not fetched again: only robots.txt and the listing.
-    expect([...site.requests].sort()).toEqual(['/chinh-tri', '/robots.txt']);
+    // Known articles and the page that was no article are not fetched again, nor robots.txt (kept for a day): only
+    // the listing.
+    expect([...site.requests].sort()).toEqual(['/chinh-tri']);
     expect(await readItems()).toHaveLength(5);
     expect(await findSourceByKey(testDb.db, 'antd')).toMatchObject({ last_error_code: null, error_streak: 0 });
   });

@@ -4,6 +4,7 @@ import { readItemLinks } from '../../src/db/prune.repo.js';
 import { pruneOldItems } from '../../src/retention/prune.js';
 import { createTestDb, dbKinds, type TestDb } from '../support/db.js';
 import { insertTestItem, insertTestSource } from '../support/source-rows.js';
+import { buildTestConfig, makeItem, pollItems, seedSources } from '../stories/store-helpers.js';
 
 const NOW = new Date('2026-11-29T00:00:00Z');
 const DAY = 86_400_000;
@@ -69,11 +70,39 @@ describe.each(dbKinds)('pruneOldItems on %s', (kind) => {
     expect((await db.selectFrom('items').select('id').execute()).map((r) => r.id)).toEqual([backdated]);
   });
 
+  it('drops stories whose items were all pruned and refreshes the ones that lost some', async () => {
+    testDb = await createTestDb(kind);
+    const { db } = testDb;
+    const config = buildTestConfig();
+    const sources = await seedSources(db, config, NOW);
+    const longAgo = new Date(NOW.getTime() - 200 * DAY);
+    const lastWeek = new Date(NOW.getTime() - 7 * DAY);
+    const at = (base: Date, hours: number) => new Date(base.getTime() + hours * 3_600_000);
+    const summary = 'Liên Bộ Công Thương - Tài chính điều chỉnh giá bán lẻ xăng dầu từ 15h, xăng RON95 giảm 420 đồng, còn 20.150 đồng mỗi lít.';
+    // An old story told twice (both items old), and a story whose first item is old and whose copy is recent.
+    const oldStory = [
+      makeItem({ title: 'Giá xăng giảm từ 15h chiều nay', summary, url: 'https://baochinhphu.vn/xang-cu.htm', publishedAt: longAgo }),
+      makeItem({ title: 'Giá xăng giảm từ 15h chiều nay', summary, url: 'https://vnexpress.net/xang-cu.html', publishedAt: at(longAgo, 1) }),
+    ];
+    await pollItems(db, sources.chinhphu!, [oldStory[0]!], longAgo, config);
+    await pollItems(db, sources.vnexpress!, [oldStory[1]!], at(longAgo, 1), config);
+    const early = makeItem({ title: 'Khởi công cầu Tứ Liên bắc qua sông Hồng', summary: 'Cầu Tứ Liên dài 5,2 km nối quận Tây Hồ với huyện Đông Anh, tổng vốn 20.000 tỷ đồng.', url: 'https://dantri.com.vn/cau-tu-lien.htm', publishedAt: at(longAgo, 5) });
+    await pollItems(db, sources.dantri!, [early], at(longAgo, 5), config);
+    await pollItems(db, sources.vnexpress!, [{ ...early, url: 'https://vnexpress.net/cau-tu-lien.html', publishedAt: at(longAgo, 6) }], lastWeek, config);
+    const before = await db.selectFrom('stories').select(['id', 'item_count']).orderBy('id').execute();
+    expect(before.map((s) => s.item_count)).toEqual([2, 2]);
+
+    expect((await pruneOldItems(db, { maxAgeMs: MAX_AGE, now: NOW })).deleted).toBe(3);
+    const after = await db.selectFrom('stories').select(['id', 'item_count', 'source_count', 'url', 'updated_at']).execute();
+    expect(after).toEqual([{ id: before[1]!.id, item_count: 1, source_count: 1, url: 'https://vnexpress.net/cau-tu-lien.html', updated_at: NOW }]);
+  });
+
   it('finds the link tables and blocking references in the catalog', async () => {
     testDb = await createTestDb(kind);
     await createLinkTables(testDb);
     const links = await readItemLinks(testDb.db);
     expect(links.hasEditions).toBe(true);
+    expect(links.hasStories).toBe(true);
     expect(links.storyItemTables).toContain('test_story_members');
     expect(links.blockingReferences).toEqual(expect.arrayContaining([
       { table: 'test_item_notes', column: 'item_id' },

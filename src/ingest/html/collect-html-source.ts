@@ -31,7 +31,7 @@ type Counts = Record<string, number>;
 export async function collectHtmlSourceItems(ctx: CollectContext): Promise<CollectResult> {
   const { source, fetcher } = ctx;
   const { selectors, allowPrivateNetwork } = readHtmlSettings(source);
-  const robots = createRobotsPolicy(fetcher, { allowPrivateNetwork });
+  const robots = createRobotsPolicy(fetcher, { allowPrivateNetwork, now: ctx.now });
   if (!(await robots.isAllowed(source.url))) {
     throw new BantinError('fetch', 'robots-disallowed', `robots.txt disallows ${source.url}`, { context: { url: source.url } });
   }

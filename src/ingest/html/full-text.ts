@@ -20,7 +20,7 @@ export async function enrichWithFullText(ctx: CollectContext, items: NormalizedI
   const known = urls.length === 0 ? new Set<string>() : await ctx.findKnownUrls(urls);
   const deps: ArticleFetchDeps = {
     fetcher,
-    robots: createRobotsPolicy(fetcher, { allowPrivateNetwork }),
+    robots: createRobotsPolicy(fetcher, { allowPrivateNetwork, now: ctx.now }),
     siteUrl: source.url,
     allowPrivateNetwork,
     timezone: source.timezone,

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRobotsPolicy, parseRobotsRules } from '../../../src/ingest/html/robots.js';
+import { createRobotsCache, createRobotsPolicy, parseRobotsRules } from '../../../src/ingest/html/robots.js';
 import { createTestFetcher, startFixtureSite } from './fixture-site.js';
 import type { FixtureSite } from './fixture-site.js';
 
+const NOW = new Date('2026-11-29T08:00:00Z');
 const ROBOTS = ['User-agent: *', 'Disallow: /tim-kiem', '', 'User-agent: bantin', 'Disallow: /noi-bo/', 'Allow: /noi-bo/cong-khai/'].join('\n');
 
 describe('parseRobotsRules', () => {
@@ -38,9 +39,26 @@ describe('createRobotsPolicy', () => {
     expect(await robots.isAllowed(`${site.url}/noi-bo/a.html`)).toBe(true);
   });
 
-  it('disallows everything for the poll when robots.txt answers 5xx', async () => {
+  it('disallows everything for the poll when robots.txt answers 5xx, and asks again on the next poll', async () => {
     site = await startFixtureSite({ '/robots.txt': { status: 503, body: 'busy' } });
-    const robots = createRobotsPolicy(fetcher, { allowPrivateNetwork: true });
+    const cache = createRobotsCache();
+    const robots = createRobotsPolicy(fetcher, { allowPrivateNetwork: true, cache, now: NOW });
     expect(await robots.isAllowed(`${site.url}/chinh-tri/a.html`)).toBe(false);
+    site.pages.set('/robots.txt', { body: ROBOTS });
+    const next = createRobotsPolicy(fetcher, { allowPrivateNetwork: true, cache, now: new Date(NOW.getTime() + 60_000) });
+    expect(await next.isAllowed(`${site.url}/chinh-tri/a.html`)).toBe(true);
+    expect(site.requests.filter((path) => path === '/robots.txt')).toHaveLength(2);
+  });
+
+  it('keeps an answer across polls for a day, then asks again', async () => {
+    site = await startFixtureSite({ '/robots.txt': { body: ROBOTS } });
+    const cache = createRobotsCache();
+    const pollAt = (hours: number) => createRobotsPolicy(fetcher, { allowPrivateNetwork: true, cache, now: new Date(NOW.getTime() + hours * 3_600_000) });
+    expect(await pollAt(0).isAllowed(`${site.url}/noi-bo/a.html`)).toBe(false);
+    site.pages.set('/robots.txt', { body: 'User-agent: *\nDisallow:\n' });
+    expect(await pollAt(23).isAllowed(`${site.url}/noi-bo/a.html`)).toBe(false);
+    expect(site.requests.filter((path) => path === '/robots.txt')).toHaveLength(1);
+    expect(await pollAt(25).isAllowed(`${site.url}/noi-bo/a.html`)).toBe(true);
+    expect(site.requests.filter((path) => path === '/robots.txt')).toHaveLength(2);
   });
 });

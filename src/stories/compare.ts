@@ -73,8 +73,8 @@ export function measureSimilarity(a: ComparableText, b: ComparableText): number 
 /**
  * The first reason the two texts cannot be one story, or null. Names and figures veto only between texts of one
  * template (half the wording of title and lede, or of the title alone, shared: "Lễ đón Tổng thống Indonesia / Chile
- * thăm cấp Nhà nước", a daily price table), where they are what differs; between rewrites, which drop and add names and figures, they are evidence the pair score
- * weighs (pair-score.ts).
+ * thăm cấp Nhà nước", a daily price table), where they are what differs; between rewrites, which drop and add
+ * names and figures, they are evidence the pair score weighs (pair-score.ts).
  */
 export function findConflict(a: ComparableText, b: ComparableText): Conflict | null {
   if (hasDirectionConflict(a, b)) return 'direction';

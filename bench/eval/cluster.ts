@@ -4,6 +4,9 @@ import { decideStory, type StoryCandidate, type StoryRules } from '../../src/sto
 import { buildFingerprint, buildFingerprintBands } from '../../src/stories/fingerprint.js';
 import type { EvalItem } from './dataset.js';
 
+/** The store's bound on candidates read per new item (src/db/stories.repo.ts). */
+const MAX_CANDIDATES = 64;
+
 /** Story number of each item id. */
 export function clusterEvalItems(items: EvalItem[], rules: StoryRules): Map<string, number> {
   const outletIds = new Map<string, number>();
@@ -17,8 +20,16 @@ export function clusterEvalItems(items: EvalItem[], rules: StoryRules): Map<stri
     outletIds.set(item.outlet, sourceId);
     const fingerprint = buildFingerprint({ title: item.title, summary: item.summary, url: null }, item.outlet);
     const bandKeys = buildFingerprintBands(fingerprint).map((b) => `${b.band}:${b.hash}`);
-    const candidateIdx = new Set<number>();
-    for (const key of bandKeys) for (const i of bandIndex.get(key) ?? []) candidateIdx.add(i);
+    // As the store reads them (stories.repo.ts): the items sharing the most bands within the window, at most
+    // MAX_CANDIDATES, older first on ties; plus any with the same folded title.
+    const sharedBands = new Map<number, number>();
+    for (const key of bandKeys) {
+      for (const i of bandIndex.get(key) ?? []) {
+        if (item.publishedAt.getTime() - placed[i]!.publishedAt.getTime() <= rules.windowMs) sharedBands.set(i, (sharedBands.get(i) ?? 0) + 1);
+      }
+    }
+    const ranked = [...sharedBands].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_CANDIDATES);
+    const candidateIdx = new Set<number>(ranked.map(([i]) => i));
     placed.forEach((c, i) => c.fingerprint.titleKey === fingerprint.titleKey && candidateIdx.add(i));
     const candidates = [...candidateIdx].map((i) => ({ ...placed[i]!, storyFirstSeenAt: firstSeen.get(placed[i]!.storyId)! }));
     const decision = decideStory({ fingerprint, sourceId, publishedAt: item.publishedAt }, candidates, rules);

@@ -22,7 +22,7 @@ export interface EvalItem {
   split: 'train' | 'test';
   /** Id of the item this one is a mechanical variant of (NFD, no diacritics, suffix, capitals), or null. */
   derivedFrom: string | null;
-  /** Which writing round the item comes from: "set 1" (<topic>.json) or "set 2" (<topic>.set2.json). */
+  /** Which writing round the item comes from: "set 1" (<topic>.json), "set N" (<topic>.setN.json). */
   set: string;
 }
 
@@ -124,4 +124,28 @@ function deformText(text: string, kinds: string[], outlet: string, field: 'title
     if (kind === 'caps' && field === 'title') out = out.toUpperCase();
   }
   return out;
+}
+
+/**
+ * The same items as a busy stream. The written sets spread ~400 stories over two or three months, so unrelated
+ * stories rarely meet inside the 72-hour window; a real stream puts hundreds of unrelated items in every window,
+ * all candidates for one another. Within each writing set, every family of look-alikes (or story outside one) is
+ * moved as a whole to start at a time drawn by a hash of its name from one window after the set's earliest story:
+ * look-alikes keep their days apart, versions their hours, and unrelated stories land side by side. Sets stay
+ * apart: writers of different sets chose some of the same events (the 2027 exam calendar) as different stories.
+ */
+export function packIntoOneWindow(items: EvalItem[], windowMs: number): EvalItem[] {
+  const groupOf = (item: EvalItem) => `${item.set}|${item.family ?? item.storyId}`;
+  const setStart = new Map<string, number>();
+  const groupStart = new Map<string, number>();
+  for (const item of items) {
+    const t = item.publishedAt.getTime();
+    setStart.set(item.set, Math.min(setStart.get(item.set) ?? Infinity, t));
+    groupStart.set(groupOf(item), Math.min(groupStart.get(groupOf(item)) ?? Infinity, t));
+  }
+  return items.map((item) => {
+    const offset = item.publishedAt.getTime() - groupStart.get(groupOf(item))!;
+    const newStart = setStart.get(item.set)! + ((hashString(`pack:${groupOf(item)}`) % 1000) / 1000) * windowMs;
+    return { ...item, publishedAt: new Date(newStart + offset) };
+  });
 }

@@ -11,7 +11,7 @@ import { hashString } from '../../src/text/signature.js';
 import type { EvalItem } from './dataset.js';
 
 export const FOLDS = 5;
-/** The L2 strength fit-pairs.ts chose for the shipped PAIR_MODEL (its CV figures are in bench/eval/README.md). */
+/** The L2 strength of the shipped PAIR_MODEL (why, and the CV figures: bench/eval/README.md, rounds 3 and 4). */
 export const CHOSEN_PAIR_L2 = 0.02;
 const { window: windowMs } = configSchema.parse({}).stories;
 

@@ -24,7 +24,7 @@ function main(): void {
   const f1 = crossValidate(train, base, true);
   console.log(`topics CV macro-F1 ${f1.toFixed(3)} (keywords only ${crossValidate(train, base, false).toFixed(3)})`);
   if (process.env.TOPICS_ONLY) return;
-  const thresholds = [0.5, 0.6, 0.7, 0.75, 0.8, 0.82, 0.84, 0.86, 0.87, 0.88, 0.89, 0.9, 0.92];
+  const thresholds = [0.5, 0.6, 0.7, 0.75, 0.8, 0.82, 0.84, 0.86, 0.87, 0.88, 0.89, 0.9, 0.92, 0.94];
   const examples = buildPairExamples(train);
   const foldModels = Array.from({ length: FOLDS }, (_, fold) =>
     fitPairModel(examples.filter((e) => !e.groups.some((g) => foldOfGroup(g) === fold)), CHOSEN_PAIR_L2),

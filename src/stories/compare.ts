@@ -1,6 +1,7 @@
 // Pairwise comparison of two fingerprints: a similarity score plus vetoes for look-alikes that report different
 // events ("giá vàng tăng" Monday vs "giá vàng giảm" Wednesday, the men's vs the women's team).
-import { isNumberToken } from '../text/fold.js';
+import { contractAliases } from '../text/aliases.js';
+import { extractFigures } from '../text/figures.js';
 import { computeJaccard } from '../text/signature.js';
 import { isStopWord } from '../text/stop-words.js';
 import { buildFingerprintShingles, splitKey, type StoryFingerprint } from './fingerprint.js';
@@ -16,8 +17,8 @@ export interface ComparableText {
   phrases: string;
   /** Day/month dates of title and lede ("5/10"). */
   dates: string[];
-  /** Distinct number tokens of title and lede. */
-  numbers: Set<string>;
+  /** Distinct figures of title and lede: numbers other than years and month or quarter counts (text/figures.ts). */
+  figures: Set<string>;
 }
 
 /** Differences that make two texts two events whatever else they share. */
@@ -52,10 +53,10 @@ export function toComparable(fingerprint: StoryFingerprint): ComparableText {
     title,
     body,
     content,
-    names: splitList(fingerprint.namesKey),
-    phrases: ` ${[...title, ...body].join(' ')} `,
+    names: splitList(fingerprint.namesKey).map((name) => contractAliases(name.split(' ')).join(' ')),
+    phrases: ` ${contractAliases([...title, ...body]).join(' ')} `,
     dates: splitList(fingerprint.datesKey),
-    numbers: new Set([...title, ...body].filter(isNumberToken)),
+    figures: extractFigures([...title, ...body]),
   };
   comparableCache.set(key, built);
   return built;
@@ -105,10 +106,10 @@ export function measureMissingNames(a: ComparableText, b: ComparableText): numbe
 /** Share of the figures not in common, when both texts give at least two (else 0): rewrites repeat a release's
  * figures; look-alikes (daily prices, scores, tallies) differ in them. */
 export function measureNumberDisagreement(a: ComparableText, b: ComparableText): number {
-  const fewer = Math.min(a.numbers.size, b.numbers.size);
+  const fewer = Math.min(a.figures.size, b.figures.size);
   if (fewer < 2) return 0;
   let shared = 0;
-  for (const n of a.numbers) if (b.numbers.has(n)) shared += 1;
+  for (const n of a.figures) if (b.figures.has(n)) shared += 1;
   return 1 - shared / fewer;
 }
 

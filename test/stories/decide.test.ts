@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { decideStory, type StoryCandidate } from '../../src/stories/decide.js';
 import { buildFingerprint } from '../../src/stories/fingerprint.js';
 import { configSchema } from '../../src/config/schema.js';
+import { measureSimilarity, toComparable } from '../../src/stories/compare.js';
+import { tokenizeSyllables } from '../../src/text/fold.js';
+import { computeJaccard } from '../../src/text/signature.js';
+import { isStopWord } from '../../src/text/stop-words.js';
 
 // The shipped threshold: these cases describe what a deployment without overrides decides.
 const rules = { threshold: configSchema.parse({}).stories.threshold, windowMs: 72 * 3_600_000 };
@@ -45,6 +49,23 @@ describe('decideStory', () => {
       summary: 'Từ 15h hôm nay, mỗi lít xăng RON95 giảm 420 đồng, về 20.150 đồng, theo điều chỉnh của liên Bộ Công Thương - Tài chính.',
     };
     expect(decide(rewrite, [candidate(release)])).toMatchObject({ kind: 'join', reason: 'similar' });
+  });
+
+  it('counts a name written in full and abbreviated as the same name (UBND / Ủy ban nhân dân, TP.HCM)', () => {
+    const notice = {
+      title: 'UBND TP.HCM yêu cầu khẩn trương chống ngập tại 12 điểm trên đường Nguyễn Hữu Cảnh',
+      summary: 'UBND TP.HCM giao Sở Xây dựng khảo sát 12 điểm ngập nặng trên đường Nguyễn Hữu Cảnh và báo cáo phương án trước ngày 30/11.',
+    };
+    const rewrite = {
+      title: 'Ủy ban nhân dân Thành phố Hồ Chí Minh chỉ đạo chống ngập đường Nguyễn Hữu Cảnh',
+      summary: 'Ủy ban nhân dân Thành phố Hồ Chí Minh yêu cầu khảo sát 12 điểm ngập trên đường Nguyễn Hữu Cảnh, báo cáo trước ngày 30/11.',
+    };
+    expect(decide(rewrite, [candidate(notice)])).toMatchObject({ kind: 'join', storyId: 10 });
+    // Without the alias step the full forms are seven syllables the abbreviations do not have.
+    const [a, b] = [notice, rewrite].map((t) => toComparable(buildFingerprint({ ...t, url: null })));
+    const plain = [notice, rewrite].map((t) => tokenizeSyllables(`${t.title} ${t.summary}`).filter((x) => !isStopWord(x)));
+    expect(measureSimilarity(a!, b!)).toBeGreaterThan(0.6);
+    expect(computeJaccard(plain[0]!, plain[1]!)).toBeLessThan(0.5);
   });
 
   it('joins on the same canonical URL whatever the text or the date says', () => {

@@ -24,6 +24,14 @@ describe('extractDayMonths', () => {
     expect(extractDayMonths('tỷ lệ 45/60 và 31/13')).toEqual([]);
   });
 
+  it('lists every day of a short range written with one month ("5-7/3", "từ ngày 5 đến 7/3")', () => {
+    expect(extractDayMonths('Lễ hội diễn ra từ ngày 5 đến 7/3 tại phố đi bộ')).toEqual(['5/3', '6/3', '7/3']);
+    expect(extractDayMonths('Triển lãm mở cửa 5-7/3')).toEqual(['5/3', '6/3', '7/3']);
+    expect(extractDayMonths('Kỳ thi diễn ra ngày 10 và 11/6')).toEqual(['10/6', '11/6']);
+    // A month-long period is not days an event falls on: only its written end counts, as before.
+    expect(extractDayMonths('Khuyến mại từ 1-30/6')).toEqual(['30/6']);
+  });
+
   it('lists a date once, in order of first mention, and reads NFD text', () => {
     expect(extractDayMonths('Ngày 2/9 và 2/9 năm sau, rồi 1/1')).toEqual(['2/9', '1/1']);
     expect(extractDayMonths('Sáng 5-10, giá vàng'.normalize('NFD'))).toEqual(['5/10']);

@@ -11,7 +11,8 @@ const SLASHED = /(?<![\p{L}\p{N}/.,])(\d{1,2})\/(\d{1,2})(?:\/(?:\d{4}|\d{2}))?(
 const HYPHENATED = /(?:^|[^\p{L}\p{N}])(?:ngay|sang|trua|chieu|toi|dem|hom nay|nay|mai)\s+(\d{1,2})-(\d{1,2})(?:-\d{4})?(?![\p{N},.-]\p{N})/gu;
 
 // "5-7/3", "5 đến 7/3", "từ 5 tới 7/3", "5 và 6/3": the first day belongs to the month written after the second.
-const DAY_RANGE = /(?<![\p{L}\p{N}/.,])(\d{1,2})\s*(?:-|–|đến|tới|và)\s*(\d{1,2})\/(\d{1,2})(?![\p{N}])/gu;
+// Read on the folded text, so "đến"/"den" match alike.
+const DAY_RANGE = /(?<![\p{L}\p{N}/.,])(\d{1,2})\s*(?:-|–|den|toi|va)\s*(\d{1,2})\/(\d{1,2})(?![\p{N}])/gu;
 /** Longest range whose days are all listed; a longer one ("1-30/6") is a period, not days an event falls on. */
 const MAX_RANGE_DAYS = 7;
 
@@ -24,7 +25,7 @@ export function extractDayMonths(text: string): string[] {
     if (d >= 1 && d <= 31 && m >= 1 && m <= 12 && !found.includes(`${d}/${m}`)) found.push(`${d}/${m}`);
   };
   const nfc = text.normalize('NFC');
-  for (const match of nfc.matchAll(DAY_RANGE)) {
+  for (const match of foldText(nfc).matchAll(DAY_RANGE)) {
     const [first, last] = [Number(match[1]), Number(match[2])];
     if (first < last && last - first < MAX_RANGE_DAYS) for (let day = first; day < last; day += 1) add(String(day), match[3]!);
   }

@@ -28,6 +28,7 @@ describe('extractDayMonths', () => {
     expect(extractDayMonths('Lễ hội diễn ra từ ngày 5 đến 7/3 tại phố đi bộ')).toEqual(['5/3', '6/3', '7/3']);
     expect(extractDayMonths('Triển lãm mở cửa 5-7/3')).toEqual(['5/3', '6/3', '7/3']);
     expect(extractDayMonths('Kỳ thi diễn ra ngày 10 và 11/6')).toEqual(['10/6', '11/6']);
+    expect(extractDayMonths('Le hoi dien ra tu ngay 5 den 7/3')).toEqual(['5/3', '6/3', '7/3']);
     // A month-long period is not days an event falls on: only its written end counts, as before.
     expect(extractDayMonths('Khuyến mại từ 1-30/6')).toEqual(['30/6']);
   });

@@ -1,19 +1,22 @@
 // Clusters evaluation items in memory the way the store does: oldest first, candidates from shared LSH bands or
-// an equal folded title, then the same pure decideStory the poll hook calls.
+// an equal folded title, then the same pure decideStory the poll hook calls; with `mergeMatched` (config
+// `stories.mergeMatched`), stories the item matched besides the one it joined are merged into the oldest of them.
 import { decideStory, type StoryCandidate, type StoryRules } from '../../src/stories/decide.js';
 import { buildFingerprint, buildFingerprintBands } from '../../src/stories/fingerprint.js';
+import { StoryMerges } from '../../src/stories/story-merges.js';
 import type { EvalItem } from './dataset.js';
 
 /** The store's bound on candidates read per new item (src/db/stories.repo.ts). */
 const MAX_CANDIDATES = 64;
 
 /** Story number of each item id. */
-export function clusterEvalItems(items: EvalItem[], rules: StoryRules): Map<string, number> {
+export function clusterEvalItems(items: EvalItem[], rules: StoryRules, options: { mergeMatched?: boolean } = {}): Map<string, number> {
   const outletIds = new Map<string, number>();
   const bandIndex = new Map<string, number[]>();
   const placed: StoryCandidate[] = [];
   const storyOf = new Map<string, number>();
   const firstSeen = new Map<number, Date>();
+  const merges = new StoryMerges(new Set());
   const ordered = [...items].sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime() || a.id.localeCompare(b.id));
   ordered.forEach((item, index) => {
     const sourceId = outletIds.get(item.outlet) ?? outletIds.size + 1;
@@ -31,13 +34,13 @@ export function clusterEvalItems(items: EvalItem[], rules: StoryRules): Map<stri
     const ranked = [...sharedBands].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_CANDIDATES);
     const candidateIdx = new Set<number>(ranked.map(([i]) => i));
     placed.forEach((c, i) => c.fingerprint.titleKey === fingerprint.titleKey && candidateIdx.add(i));
-    const candidates = [...candidateIdx].map((i) => ({ ...placed[i]!, storyFirstSeenAt: firstSeen.get(placed[i]!.storyId)! }));
+    const candidates = merges.applyTo([...candidateIdx].map((i) => ({ ...placed[i]!, storyFirstSeenAt: firstSeen.get(placed[i]!.storyId)! })));
     const decision = decideStory({ fingerprint, sourceId, publishedAt: item.publishedAt }, candidates, rules);
-    const storyId = decision.kind === 'join' ? decision.storyId : index + 1;
+    const storyId = decision.kind === 'join' ? merges.merge(decision.storyId, options.mergeMatched ? decision.alsoMatched : [], candidates) : index + 1;
     if (!firstSeen.has(storyId)) firstSeen.set(storyId, item.publishedAt);
     placed.push({ itemId: index + 1, storyId, sourceId, fingerprint, publishedAt: item.publishedAt, storyFirstSeenAt: item.publishedAt });
     for (const key of bandKeys) bandIndex.set(key, [...(bandIndex.get(key) ?? []), placed.length - 1]);
     storyOf.set(item.id, storyId);
   });
-  return storyOf;
+  return new Map([...storyOf].map(([id, storyId]) => [id, merges.resolve(storyId)]));
 }

@@ -50,6 +50,10 @@ function main(): void {
   const packedStoryOf = clusterEvalItems(packed, { threshold: THRESHOLD, windowMs: WINDOW_MS });
   printPairs('test, packed', packed.filter((i) => i.split === 'test'), packedStoryOf);
   for (const set of [...new Set(items.map((i) => i.set))].sort()) printPairs(`test, ${set}, packed`, packed.filter((i) => i.split === 'test' && i.set === set), packedStoryOf);
+  console.log('\n== duplicate pairs with stories.mergeMatched (off by default) ==');
+  const merge = { mergeMatched: true };
+  printPairs('test, as written, merging', test, clusterEvalItems(items, { threshold: THRESHOLD, windowMs: WINDOW_MS }, merge));
+  printPairs('test, packed, merging', packed.filter((i) => i.split === 'test'), clusterEvalItems(packed, { threshold: THRESHOLD, windowMs: WINDOW_MS }, merge));
   scoreHoldout({ ...base, rules, model });
 }
 
@@ -64,6 +68,8 @@ function scoreHoldout(context: TopicContext): void {
   printPairs('holdout, as written', holdout, clusterEvalItems(holdout, { threshold: THRESHOLD, windowMs: WINDOW_MS }));
   const packed = packIntoOneWindow(holdout, WINDOW_MS);
   printPairs('holdout, packed stream', packed, clusterEvalItems(packed, { threshold: THRESHOLD, windowMs: WINDOW_MS }));
+  printPairs('holdout, as written, merging', holdout, clusterEvalItems(holdout, { threshold: THRESHOLD, windowMs: WINDOW_MS }, { mergeMatched: true }));
+  printPairs('holdout, packed, merging', packed, clusterEvalItems(packed, { threshold: THRESHOLD, windowMs: WINDOW_MS }, { mergeMatched: true }));
 }
 
 function scoreTopics(items: EvalItem[], context: TopicContext): Map<string, Counts> {

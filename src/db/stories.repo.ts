@@ -210,3 +210,23 @@ export async function updateStoryItemKeys(
   await db.deleteFrom('story_bands').where('item_id', '=', entry.itemId).execute();
   await insertBands(db, [entry]);
 }
+
+/** Of these stories, the ones a digest edition has printed: they keep their id (see mergeStories). */
+export async function findPrintedStoryIds(db: Kysely<Database>, storyIds: number[]): Promise<Set<number>> {
+  if (storyIds.length === 0) return new Set();
+  const rows = await db.selectFrom('edition_stories').select('story_id').distinct().where('story_id', 'in', storyIds).execute();
+  return new Set(rows.map((r) => r.story_id));
+}
+
+/**
+ * Moves every item of each `from` story into its `into` story and deletes the emptied story (its topics go with
+ * it); the caller refreshes the surviving stories. Two statements for any number of merges.
+ */
+export async function mergeStories(db: Kysely<Database>, merges: { from: number; into: number }[]): Promise<void> {
+  if (merges.length === 0) return;
+  await sql`
+    update story_items si set story_id = m.into_id
+    from json_to_recordset(${JSON.stringify(merges.map((m) => ({ from_id: m.from, into_id: m.into })))}::json) as m(from_id int, into_id int)
+    where si.story_id = m.from_id`.execute(db);
+  await db.deleteFrom('stories').where('id', 'in', merges.map((m) => m.from)).execute();
+}

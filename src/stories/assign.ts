@@ -5,10 +5,12 @@ import type { BantinConfig } from '../config/schema.js';
 import type { Database } from '../db/schema.js';
 import {
   findStoryCandidates,
+  findPrintedStoryIds,
   findStoryIdsOfItems,
   insertStories,
   insertStoryItems,
   lockStoryAssignment,
+  mergeStories,
   refreshStories,
   updateStoryItemKeys,
   type NewStoryItem,
@@ -21,6 +23,7 @@ import { aggregateStoryTopics } from '../topics/story-topics.js';
 import { decideStory, type StoryRules } from './decide.js';
 import { buildFingerprint, buildFingerprintBands, type StoryFingerprint } from './fingerprint.js';
 import { PollPlacements } from './poll-batch.js';
+import { StoryMerges } from './story-merges.js';
 
 export type StoryConfig = Pick<BantinConfig, 'stories' | 'categoryMap' | 'topics'>;
 
@@ -38,11 +41,12 @@ export async function assignStoriesAndTopics(trx: Kysely<Database>, source: Sour
   if (stored.length === 0) return;
   await lockStoryAssignment(trx);
   const assigned = await findStoryIdsOfItems(trx, stored.map((s) => s.id));
-  const touched = new Set<number>(assigned.values());
   const rules: StoryRules = { threshold: config.stories.threshold, windowMs: config.stories.window };
   const pending = preparePending(stored, source);
   for (const updated of pending.filter((p) => assigned.has(p.stored.id))) await rekeyItem(trx, updated);
-  for (const storyId of await placeNewItems(trx, source, pending.filter((p) => !assigned.has(p.stored.id)), rules, now)) touched.add(storyId);
+  const placed = await placeNewItems(trx, source, pending.filter((p) => !assigned.has(p.stored.id)), rules, config.stories.mergeMatched, now);
+  // An updated item's story may just have been merged into another: what is refreshed is where its items are now.
+  const touched = new Set<number>([...[...assigned.values()].map((id) => placed.merges.resolve(id)), ...placed.storyIds]);
   const context = await loadTopicContext(trx, config);
   await replaceItemTopics(trx, stored.map((item) => ({ itemId: item.id, topics: scoreStoredItem(source, item, context) })));
   const storyIds = [...touched];
@@ -71,10 +75,17 @@ async function rekeyItem(trx: Kysely<Database>, pending: PendingItem): Promise<v
 
 /**
  * Puts new items into stories with a fixed number of statements per poll: one candidate lookup for all items, then
- * the decisions in memory (oldest first, each item also seeing the poll's earlier items), then the new stories and
- * the memberships written in bulk. Returns the ids of the stories the items went to.
+ * the decisions in memory (oldest first, each item also seeing the poll's earlier items), then the merges (config
+ * `stories.mergeMatched`), the new stories and the memberships written in bulk. Returns the ids of the stories the items went to, and the merges.
  */
-async function placeNewItems(trx: Kysely<Database>, source: Source, items: PendingItem[], rules: StoryRules, now: Date): Promise<Set<number>> {
+async function placeNewItems(
+  trx: Kysely<Database>,
+  source: Source,
+  items: PendingItem[],
+  rules: StoryRules,
+  mergeMatched: boolean,
+  now: Date,
+): Promise<{ storyIds: Set<number>; merges: StoryMerges }> {
   const windowOf = (p: PendingItem) => {
     const at = p.stored.item.publishedAt.getTime();
     return { from: new Date(at - rules.windowMs), to: new Date(at + rules.windowMs) };
@@ -83,19 +94,21 @@ async function placeNewItems(trx: Kysely<Database>, source: Source, items: Pendi
     trx,
     items.map((p) => ({ key: p.stored.id, urlKey: p.fingerprint.urlKey, titleKey: p.fingerprint.titleKey, bands: p.bands, ...windowOf(p) })),
   );
+  const storedStoryIds = [...new Set([...stored.values()].flatMap((list) => list.map((c) => c.storyId)))];
+  const merges = new StoryMerges(mergeMatched ? await findPrintedStoryIds(trx, storedStoryIds) : new Set());
   const poll = new PollPlacements();
   const newStories: { provisionalId: number; firstSeenAt: Date; title: string }[] = [];
   const members: NewStoryItem[] = [];
   for (const p of items) {
     const publishedAt = p.stored.item.publishedAt;
     const { from, to } = windowOf(p);
-    const candidates = [...(stored.get(p.stored.id) ?? []), ...poll.candidatesFor(p.fingerprint, p.bands, from, to)];
+    const candidates = merges.applyTo([...(stored.get(p.stored.id) ?? []), ...poll.candidatesFor(p.fingerprint, p.bands, from, to)]);
     const decision = decideStory({ fingerprint: p.fingerprint, sourceId: source.id, publishedAt }, candidates, rules);
     let storyFirstSeenAt = publishedAt;
     let storyId: number;
     if (decision.kind === 'join') {
-      storyId = decision.storyId;
-      storyFirstSeenAt = candidates.find((c) => c.storyId === storyId)!.storyFirstSeenAt;
+      storyId = merges.merge(decision.storyId, mergeMatched ? decision.alsoMatched : [], candidates);
+      storyFirstSeenAt = merges.firstSeenOf(storyId, candidates);
     } else {
       storyId = poll.provisionalStoryId();
       newStories.push({ provisionalId: storyId, firstSeenAt: publishedAt, title: p.stored.item.title });
@@ -118,11 +131,16 @@ async function placeNewItems(trx: Kysely<Database>, source: Source, items: Pendi
       bands: p.bands,
     });
   }
-  const realIds = await insertStories(trx, newStories, now);
-  const realIdOf = new Map(newStories.map((s, i) => [s.provisionalId, realIds[i]!]));
-  const resolved = members.map((m) => ({ ...m, storyId: PollPlacements.isProvisional(m.storyId) ? realIdOf.get(m.storyId)! : m.storyId }));
+  // Stored stories merged into others lose their items first; stories this poll started and then merged are never
+  // written.
+  await mergeStories(trx, merges.list().filter((m) => !PollPlacements.isProvisional(m.from)));
+  const survivingNew = newStories.filter((s) => merges.resolve(s.provisionalId) === s.provisionalId);
+  const realIds = await insertStories(trx, survivingNew, now);
+  const realIdOf = new Map(survivingNew.map((s, i) => [s.provisionalId, realIds[i]!]));
+  const toRealId = (storyId: number) => (PollPlacements.isProvisional(storyId) ? realIdOf.get(storyId)! : storyId);
+  const resolved = members.map((m) => ({ ...m, storyId: toRealId(merges.resolve(m.storyId)) }));
   await insertStoryItems(trx, resolved);
-  return new Set(resolved.map((m) => m.storyId));
+  return { storyIds: new Set(resolved.map((m) => m.storyId)), merges };
 }
 
 function scoreStoredItem(source: Source, stored: StoredItem, context: TopicContext): TopicScore[] {

@@ -32,8 +32,13 @@ export interface StoryRules {
 /** 'near-copy': an outlet's own item with nearly the same text (Jaccard ≥ 0.9); 'similar': the pair score. */
 export type JoinReason = 'same-url' | 'same-title' | 'near-copy' | 'similar';
 
+/**
+ * A join names the story of the best-matching candidate and, in `alsoMatched`, every other story one of whose items
+ * the item matched too: the item shows those stories are one, and the store merges them (round 5 of
+ * bench/eval/README.md: two outlets' versions that share too little to join each other both match a third).
+ */
 export type StoryDecision =
-  | { kind: 'join'; storyId: number; matchedItemId: number; reason: JoinReason; similarity: number }
+  | { kind: 'join'; storyId: number; matchedItemId: number; reason: JoinReason; similarity: number; alsoMatched: number[] }
   | { kind: 'new'; rejected: { itemId: number; reason: Conflict | 'window' | 'below-threshold'; similarity: number }[] };
 
 /** Titles shorter than this ("Video", "Bản tin 19/4") are too generic to join on title equality alone. */
@@ -51,19 +56,26 @@ const SAME_TITLE_MAX_NUMBER_DISAGREEMENT = 0.5;
 export function decideStory(item: StoryItemInput, candidates: StoryCandidate[], rules: StoryRules): StoryDecision {
   const ordered = [...candidates].sort((a, b) => a.storyId - b.storyId || a.itemId - b.itemId);
   const byUrl = item.fingerprint.urlKey ? ordered.find((c) => c.fingerprint.urlKey === item.fingerprint.urlKey) : undefined;
-  if (byUrl) return { kind: 'join', storyId: byUrl.storyId, matchedItemId: byUrl.itemId, reason: 'same-url', similarity: 1 };
+  if (byUrl) return { kind: 'join', storyId: byUrl.storyId, matchedItemId: byUrl.itemId, reason: 'same-url', similarity: 1, alsoMatched: [] };
   const text = toComparable(item.fingerprint);
   const rejected: Extract<StoryDecision, { kind: 'new' }>['rejected'] = [];
   if (text.content.length < MIN_CONTENT_TOKENS) return { kind: 'new', rejected };
-  let best: Extract<StoryDecision, { kind: 'join' }> | null = null;
+  let best: Omit<Extract<StoryDecision, { kind: 'join' }>, 'alsoMatched'> | null = null;
+  const matchedStories = new Set<number>();
   for (const candidate of ordered) {
     const verdict = judgeCandidate(item, text, candidate, rules);
-    if (verdict.kind === 'reject') rejected.push({ itemId: candidate.itemId, reason: verdict.reason, similarity: verdict.similarity });
-    else if (!best || verdict.similarity > best.similarity) {
+    if (verdict.kind === 'reject') {
+      rejected.push({ itemId: candidate.itemId, reason: verdict.reason, similarity: verdict.similarity });
+      continue;
+    }
+    matchedStories.add(candidate.storyId);
+    if (!best || verdict.similarity > best.similarity) {
       best = { kind: 'join', storyId: candidate.storyId, matchedItemId: candidate.itemId, reason: verdict.reason, similarity: verdict.similarity };
     }
   }
-  return best ?? { kind: 'new', rejected };
+  if (!best) return { kind: 'new', rejected };
+  const joined = best.storyId;
+  return { ...best, alsoMatched: [...matchedStories].filter((id) => id !== joined).sort((a, b) => a - b) };
 }
 
 type Verdict =

@@ -3,14 +3,21 @@
 // apart is whether they agree on the facts a rewrite keeps (the date, the figures, who and where) and how close
 // in time they appeared. A logistic model weighs that evidence; its weights were fitted on the train split of the
 // labeled set (bench/eval/fit-pairs.ts prints them) and are fixed here, so a decision never depends on what is stored.
+import { measureWeightedOverlap } from '../text/syllable-weights.js';
 import { measureMissingNames, measureNumberDisagreement, measureSimilarity, type ComparableText } from './compare.js';
 
 /** The facts about a pair, each a number a reader of `bantin explain` can check; PAIR_FEATURES are the ones weighed. */
 export interface PairEvidence {
-  /** Jaccard similarity of the content syllables of title and lede. */
+  /** Jaccard similarity of the content syllables of title and lede. Shown, not weighed: the weighted form below
+   * replaced it (round 5, bench/eval/README.md). */
   jaccard: number;
-  /** Share of the shorter text's content syllables found in the other. */
+  /** Share of the shorter text's content syllables found in the other. Shown, not weighed, like jaccard. */
   overlap: number;
+  /** Jaccard with each syllable weighted by its rarity in news text (text/syllable-weights.ts): two reports sharing
+   * a name and a place say more than two sharing "Thủ tướng", "hội nghị" and "năm 2027". */
+  weightedJaccard: number;
+  /** The weight shared over the weight of the lighter text. */
+  weightedOverlap: number;
   /** ln(1 + content syllables in common): one shared word of a three-word text is weak evidence however large its
    * share. */
   logSharedSyllables: number;
@@ -29,8 +36,8 @@ export interface PairEvidence {
 }
 
 export const PAIR_FEATURES = [
-  'jaccard',
-  'overlap',
+  'weightedJaccard',
+  'weightedOverlap',
   'logSharedSyllables',
   'dateConflict',
   'logHoursApart',
@@ -46,22 +53,22 @@ export interface PairModel {
 }
 
 /**
- * Fitted by `npx tsx bench/eval/fit-pairs.ts` on the train split of labeled sets 1–3 (logistic regression, L2 0.02
+ * Fitted by `npx tsx bench/eval/fit-pairs.ts` on the train split of labeled sets 1–4 (logistic regression, L2 0.02
  * on standardized features, written back in raw units). Signs as expected: shared text raises the score;
  * disagreeing dates, figures and names, and hours apart, lower it.
  */
 export const PAIR_MODEL: PairModel = {
   weights: {
-    jaccard: 3.457,
-    overlap: 3.006,
-    logSharedSyllables: 1.278,
-    dateConflict: -1.053,
-    logHoursApart: -1.261,
-    numberDisagreement: -0.970,
-    namesMissingMin: -1.276,
-    namesMissingMax: -0.823,
+    weightedJaccard: 3.661,
+    weightedOverlap: 3.304,
+    logSharedSyllables: 1.149,
+    dateConflict: -1.098,
+    logHoursApart: -1.248,
+    numberDisagreement: -0.963,
+    namesMissingMin: -1.207,
+    namesMissingMax: -0.824,
   },
-  bias: -1.476,
+  bias: -1.171,
 };
 
 /** Gathers the evidence about two prepared texts published `hoursApart` hours apart. */
@@ -69,7 +76,9 @@ export function gatherPairEvidence(a: ComparableText, b: ComparableText, hoursAp
   const setA = new Set(a.content);
   let sharedContent = 0;
   for (const token of new Set(b.content)) if (setA.has(token)) sharedContent += 1;
-  const smaller = Math.min(setA.size, new Set(b.content).size);
+  const setB = new Set(b.content);
+  const smaller = Math.min(setA.size, setB.size);
+  const weighted = measureWeightedOverlap(setA, setB);
   let sharedDates = 0;
   for (const date of a.dates) if (b.dates.includes(date)) sharedDates += 1;
   const missingA = measureMissingNames(a, b);
@@ -77,6 +86,8 @@ export function gatherPairEvidence(a: ComparableText, b: ComparableText, hoursAp
   return {
     jaccard: measureSimilarity(a, b),
     overlap: smaller === 0 ? 0 : sharedContent / smaller,
+    weightedJaccard: weighted.jaccard,
+    weightedOverlap: weighted.overlap,
     logSharedSyllables: Math.log1p(sharedContent),
     sharedDates: Math.min(sharedDates, 2),
     dateConflict: a.dates.length > 0 && b.dates.length > 0 && sharedDates === 0 ? 1 : 0,

@@ -115,6 +115,84 @@ describe.each(dbKinds)('story assignment on %s', (kind) => {
     expect(story).toMatchObject({ item_count: 3, title: gov.title });
   });
 
+  // Two outlets' versions that share too little to join each other, and a third outlet's pickup that keeps the
+  // first one's title and the second one's lede: it matches both, so they are one story.
+  const quake = makeItem({
+    title: 'Động đất 5,2 độ ở Kon Tum, nhà dân rung lắc',
+    summary: 'Trận động đất xảy ra lúc 4h12 sáng 26/11 tại huyện Kon Plông, tâm chấn sâu 8 km, người dân nhiều xã cảm nhận rõ rung lắc.',
+    url: 'https://vnexpress.net/dong-dat-kon-tum.html',
+    publishedAt: at(0),
+  });
+  const quakeAngle = makeItem({
+    title: 'Thủy điện Thượng Kon Tum kiểm tra đập sau rung chấn',
+    summary: 'Viện Vật lý địa cầu khuyến cáo các hồ chứa khu vực Kon Plông rà soát an toàn đập; chưa ghi nhận thiệt hại về người.',
+    url: 'https://dantri.com.vn/thuy-dien-kiem-tra-dap.htm',
+    publishedAt: at(1),
+  });
+  const quakePickup = makeItem({ title: quake.title, summary: quakeAngle.summary, url: 'https://baochinhphu.vn/dong-dat.htm', publishedAt: at(2) });
+
+  const merging = () => ({ ...config, stories: { ...config.stories, mergeMatched: true } });
+
+  it('by default leaves two stories a later item matches both of as they are: the item joins the better match', async () => {
+    await pollItems(testDb.db, sources.vnexpress!, [quake], now, config);
+    await pollItems(testDb.db, sources.dantri!, [quakeAngle], now, config);
+    await pollItems(testDb.db, sources.chinhphu!, [quakePickup], now, config);
+    const storyOf = new Map((await storyRows()).map((r) => [r.url, r.story_id]));
+    expect(storyOf.get(quakePickup.url)).toBe(storyOf.get(quake.url));
+    expect(storyOf.get(quakeAngle.url)).not.toBe(storyOf.get(quake.url));
+  });
+
+  it('with stories.mergeMatched, merges two stories that a later item matches both of, into the older one', async () => {
+    config = merging();
+    await pollItems(testDb.db, sources.vnexpress!, [quake], now, config);
+    await pollItems(testDb.db, sources.dantri!, [quakeAngle], now, config);
+    const [older, newer] = [...new Set((await storyRows()).map((r) => r.story_id))].sort((a, b) => a - b);
+    expect(newer).toBeDefined();
+    await pollItems(testDb.db, sources.chinhphu!, [quakePickup], now, config);
+    const rows = await storyRows();
+    expect(rows.map((r) => r.story_id)).toEqual([older, older, older]);
+    const stories = await testDb.db.selectFrom('stories').selectAll().execute();
+    expect(stories.map((s) => s.id)).toEqual([older]);
+    // Refreshed from all three members: the government source leads, times span all of them.
+    expect(stories[0]).toMatchObject({ item_count: 3, source_count: 3, url: quakePickup.url });
+    expect(stories[0]!.first_seen_at.toISOString()).toBe(quake.publishedAt.toISOString());
+    const topicStories = await testDb.db.selectFrom('story_topics').select('story_id').distinct().execute();
+    expect(topicStories.map((t) => t.story_id).filter((id) => id !== older)).toEqual([]);
+  });
+
+  it('keeps the id of a story a digest edition printed when merging, whatever its age', async () => {
+    config = merging();
+    await pollItems(testDb.db, sources.vnexpress!, [quake], now, config);
+    await pollItems(testDb.db, sources.dantri!, [quakeAngle], now, config);
+    const [, printed] = [...new Set((await storyRows()).map((r) => r.story_id))].sort((a, b) => a - b);
+    await markPrinted(printed!);
+    await pollItems(testDb.db, sources.chinhphu!, [quakePickup], now, config);
+    expect((await storyRows()).map((r) => r.story_id)).toEqual([printed, printed, printed]);
+    expect((await testDb.db.selectFrom('stories').select('id').execute()).map((s) => s.id)).toEqual([printed]);
+  });
+
+  it('does not merge away a story printed by an edition when the item matches two printed stories', async () => {
+    config = merging();
+    await pollItems(testDb.db, sources.vnexpress!, [quake], now, config);
+    await pollItems(testDb.db, sources.dantri!, [quakeAngle], now, config);
+    const ids = [...new Set((await storyRows()).map((r) => r.story_id))].sort((a, b) => a - b);
+    for (const id of ids) await markPrinted(id);
+    await pollItems(testDb.db, sources.chinhphu!, [quakePickup], now, config);
+    expect((await testDb.db.selectFrom('stories').select('id').orderBy('id').execute()).map((s) => s.id)).toEqual(ids);
+  });
+
+  async function markPrinted(storyId: number): Promise<void> {
+    const edition = await testDb.db
+      .insertInto('editions')
+      .values({ week: `2026-W${40 + storyId}`, timezone: 'Asia/Ho_Chi_Minh', starts_at: at(-200), ends_at: at(-30), built_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await testDb.db
+      .insertInto('edition_stories')
+      .values({ edition_id: edition.id, topic_key: 'xa-hoi', rank: 1, story_id: storyId, title: 't', url: null, summary: '', outlets: JSON.stringify([]), outlet_count: 1, has_government: false, is_update: false, first_seen_at: at(0), last_seen_at: at(0) })
+      .execute();
+  }
+
   it('files stories under topics with a score and a reason', async () => {
     await pollItems(testDb.db, sources.vnexpress!, [football], now, config);
     await pollItems(testDb.db, sources.cafef!, [makeItem({ title: 'Một tin ngắn', summary: '', url: 'https://cafef.vn/a.chn', publishedAt: at(1) })], now, config);

@@ -35,6 +35,18 @@ function decide(input: { title: string; summary: string; url?: string | null }, 
 }
 
 describe('decideStory', () => {
+  it('names every other story whose item the item also matched, and no story it did not match', () => {
+    const football = { title: 'Đội tuyển Việt Nam thắng Thái Lan 2-1 ở vòng loại Asian Cup', summary: 'Đội tuyển Việt Nam ngược dòng thắng Thái Lan 2-1 trên sân Mỹ Đình tối 26/11.' };
+    const stored = [
+      candidate(release, { itemId: 1, storyId: 30 }),
+      candidate({ title: release.title, summary: release.summary.normalize('NFD') }, { itemId: 2, storyId: 20, sourceId: 3 }),
+      candidate(football, { itemId: 3, storyId: 40 }),
+    ];
+    const pickup = { title: release.title, summary: release.summary };
+    expect(decide(pickup, stored)).toMatchObject({ kind: 'join', storyId: 20, alsoMatched: [30] });
+    expect(decide(pickup, [stored[0]!, stored[2]!])).toMatchObject({ kind: 'join', storyId: 30, alsoMatched: [] });
+  });
+
   it('joins an item that differs only in Unicode form, diacritics and outlet suffix', () => {
     const stored = [candidate(release)];
     const nfd = { title: release.title.normalize('NFD'), summary: release.summary.normalize('NFD') };

@@ -19,6 +19,8 @@ describe('gatherPairEvidence', () => {
     expect(evidence.logHoursApart).toBeCloseTo(Math.log(4), 10);
     expect(evidence.jaccard).toBeGreaterThan(0.1);
     expect(evidence.jaccard).toBeLessThan(evidence.overlap);
+    expect(evidence.weightedJaccard).toBeGreaterThan(0);
+    expect(evidence.weightedJaccard).toBeLessThan(evidence.weightedOverlap);
     expect(Math.expm1(evidence.logSharedSyllables)).toBeCloseTo(Math.round(Math.expm1(evidence.logSharedSyllables)), 10);
     expect(Math.expm1(evidence.logSharedSyllables)).toBeGreaterThanOrEqual(3);
     // "Sóng" opens the title, so no names; the original's title names nobody either.
@@ -47,6 +49,8 @@ describe('scorePairEvidence', () => {
   const base: PairEvidence = {
     jaccard: 0.3,
     overlap: 0.5,
+    weightedJaccard: 0.3,
+    weightedOverlap: 0.5,
     logSharedSyllables: Math.log1p(6),
     sharedDates: 0,
     dateConflict: 0,
@@ -58,7 +62,7 @@ describe('scorePairEvidence', () => {
   const score = (change: Partial<PairEvidence>) => scorePairEvidence({ ...base, ...change });
 
   it('rises with shared text and shared dates, falls with disagreement and time apart', () => {
-    expect(score({ jaccard: 0.5, overlap: 0.7 })).toBeGreaterThan(score({}));
+    expect(score({ weightedJaccard: 0.5, weightedOverlap: 0.7 })).toBeGreaterThan(score({}));
     expect(score({ logSharedSyllables: Math.log1p(12) })).toBeGreaterThan(score({}));
     expect(score({ dateConflict: 1 })).toBeLessThan(score({}));
     expect(score({ numberDisagreement: 1 })).toBeLessThan(score({}));
@@ -66,17 +70,18 @@ describe('scorePairEvidence', () => {
     expect(score({ logHoursApart: Math.log1p(60) })).toBeLessThan(score({}));
   });
 
-  it('shows shared dates without weighing them (only disagreeing dates count)', () => {
+  it('shows shared dates and the unweighted overlap without weighing them', () => {
     expect(score({ sharedDates: 2 })).toBe(score({}));
+    expect(score({ jaccard: 0.9, overlap: 0.9 })).toBe(score({}));
   });
 
   it('is a probability computed from the weighted evidence', () => {
-    const zero = scorePairEvidence({ ...base, jaccard: 0, overlap: 0, logSharedSyllables: 0, logHoursApart: 0 });
+    const zero = scorePairEvidence({ ...base, weightedJaccard: 0, weightedOverlap: 0, logSharedSyllables: 0, logHoursApart: 0 });
     expect(zero).toBeCloseTo(1 / (1 + Math.exp(-PAIR_MODEL.bias)), 10);
-    const model = { weights: { ...PAIR_MODEL.weights, jaccard: 10 }, bias: -5 };
-    expect(scorePairEvidence({ ...base, overlap: 0, logSharedSyllables: 0, logHoursApart: 0, jaccard: 0.5 }, model)).toBeCloseTo(0.5, 10);
+    const model = { weights: { ...PAIR_MODEL.weights, weightedJaccard: 10 }, bias: -5 };
+    expect(scorePairEvidence({ ...base, weightedOverlap: 0, logSharedSyllables: 0, logHoursApart: 0, weightedJaccard: 0.5 }, model)).toBeCloseTo(0.5, 10);
     for (const jaccard of [0, 0.5, 1]) {
-      const s = score({ jaccard, overlap: jaccard });
+      const s = score({ weightedJaccard: jaccard, weightedOverlap: jaccard });
       expect(s).toBeGreaterThan(0);
       expect(s).toBeLessThan(1);
     }

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { FREQUENCY_TEXTS, SYLLABLE_FREQUENCY } from '../../src/text/syllable-frequency.data.js';
+import { measureWeightedOverlap, weighSyllable } from '../../src/text/syllable-weights.js';
+
+describe('weighSyllable', () => {
+  it('weighs common news syllables light and rare ones heavy', () => {
+    // "tai" (tại) and "nam" (năm) open every other report; a syllable no text of the table has (xyzzy) weighs most.
+    expect(weighSyllable('tai')).toBeLessThan(1.5);
+    expect(weighSyllable('nam')).toBeLessThan(weighSyllable('xyzzy'));
+    expect(weighSyllable('xyzzy')).toBeCloseTo(Math.log((FREQUENCY_TEXTS + 1) / 2), 10);
+  });
+
+  it('is ln((N+1)/(df+1)) of the table, and never negative', () => {
+    for (const [token, frequency] of Object.entries(SYLLABLE_FREQUENCY).slice(0, 50)) {
+      expect(weighSyllable(token)).toBeCloseTo(Math.log((FREQUENCY_TEXTS + 1) / (frequency + 1)), 10);
+      expect(weighSyllable(token)).toBeGreaterThan(0);
+    }
+  });
+
+  it('does not read inherited object keys as syllables', () => {
+    expect(weighSyllable('constructor')).toBe(weighSyllable('xyzzy'));
+    expect(weighSyllable('__proto__')).toBe(weighSyllable('xyzzy'));
+  });
+});
+
+describe('measureWeightedOverlap', () => {
+  const set = (text: string) => new Set(text.split(' '));
+
+  it('counts a shared rare name above shared common words', () => {
+    const base = set('thu tuong hoi nghi xyzzy');
+    const sharesName = measureWeightedOverlap(base, set('xyzzy vo si'));
+    const sharesCommon = measureWeightedOverlap(base, set('thu tuong chi dao'));
+    // Both share part of the text: the name is one syllable, the common words two.
+    expect(sharesName.jaccard).toBeGreaterThan(sharesCommon.jaccard);
+  });
+
+  it('is 1 for equal sets, 0 for disjoint or empty ones, and symmetric', () => {
+    const a = set('gia vang tang');
+    expect(measureWeightedOverlap(a, a)).toEqual({ jaccard: 1, overlap: 1 });
+    expect(measureWeightedOverlap(a, set('bong da'))).toEqual({ jaccard: 0, overlap: 0 });
+    expect(measureWeightedOverlap(new Set(), new Set())).toEqual({ jaccard: 0, overlap: 0 });
+    const b = set('gia vang giam manh');
+    expect(measureWeightedOverlap(a, b)).toEqual(measureWeightedOverlap(b, a));
+    expect(measureWeightedOverlap(a, b).overlap).toBeGreaterThan(measureWeightedOverlap(a, b).jaccard);
+  });
+});

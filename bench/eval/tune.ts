@@ -10,7 +10,7 @@ import { scoreItemTopics, selectTopics, type TopicContext } from '../../src/topi
 import { compileKeywordRules } from '../../src/topics/keyword-rules.js';
 import { trainTopicModel } from '../../src/topics/naive-bayes.js';
 import { clusterEvalItems } from './cluster.js';
-import { EVAL_TOPICS, loadEvalItems, type EvalItem } from './dataset.js';
+import { EVAL_TOPICS, loadEvalItems, packIntoOneWindow, type EvalItem } from './dataset.js';
 import { buildPairExamples, CHOSEN_PAIR_L2, fitPairModel, FOLDS, foldOfGroup, groupOf } from './pair-fit.js';
 
 const TOPICS: string[] = [...EVAL_TOPICS];
@@ -24,7 +24,7 @@ function main(): void {
   const f1 = crossValidate(train, base, true);
   console.log(`topics CV macro-F1 ${f1.toFixed(3)} (keywords only ${crossValidate(train, base, false).toFixed(3)})`);
   if (process.env.TOPICS_ONLY) return;
-  const thresholds = [0.5, 0.6, 0.7, 0.75, 0.8, 0.82, 0.84, 0.86, 0.87, 0.88, 0.89, 0.9, 0.92, 0.94];
+  const thresholds = (process.env.THRESHOLDS ?? '0.5,0.6,0.7,0.75,0.8,0.82,0.84,0.86,0.87,0.88,0.89,0.9,0.92,0.94').split(',').map(Number);
   const examples = buildPairExamples(train);
   const foldModels = Array.from({ length: FOLDS }, (_, fold) =>
     fitPairModel(examples.filter((e) => !e.groups.some((g) => foldOfGroup(g) === fold)), CHOSEN_PAIR_L2),
@@ -36,6 +36,22 @@ function main(): void {
       const items = train.filter((i) => foldOfGroup(groupOf(i)) === fold);
       const storyOf = clusterEvalItems(items, { threshold, windowMs, pairModel: foldModels[fold] });
       const counts = countPairs(items, storyOf, threshold === Number(process.env.SHOW ?? -1));
+      total.tp += counts.tp;
+      total.fp += counts.fp;
+      total.fn += counts.fn;
+    }
+    console.log(`  threshold ${threshold}: ${describeCounts(total)}`);
+  }
+  // Packed (dataset.ts): the whole train split as a busy stream, clustered once per fold with that fold's model; a
+  // pair counts under the fold of its first item, so each is counted once and only by a model that never saw it.
+  const packed = packIntoOneWindow(train, windowMs);
+  const mergeMatched = Boolean(process.env.MERGE);
+  console.log(`pairs, cross-validated, packed into one window${mergeMatched ? ', merging' : ''}:`);
+  for (const threshold of thresholds) {
+    const total = { tp: 0, fp: 0, fn: 0 };
+    for (let fold = 0; fold < FOLDS; fold += 1) {
+      const storyOf = clusterEvalItems(packed, { threshold, windowMs, pairModel: foldModels[fold] }, { mergeMatched });
+      const counts = countPairs(packed, storyOf, false, (item) => foldOf(item) === fold);
       total.tp += counts.tp;
       total.fp += counts.fp;
       total.fn += counts.fn;
@@ -81,9 +97,15 @@ function f1Of(c: { tp: number; fp: number; fn: number }): number {
 }
 
 // Counts like run.ts: precision includes any two items of different stories put together, look-alikes or not.
-function countPairs(items: EvalItem[], storyOf: Map<string, number>, verbose: boolean): { tp: number; fp: number; fn: number } {
+function countPairs(
+  items: EvalItem[],
+  storyOf: Map<string, number>,
+  verbose: boolean,
+  counted: (first: EvalItem) => boolean = () => true,
+): { tp: number; fp: number; fn: number } {
   const counts = { tp: 0, fp: 0, fn: 0 };
   for (let a = 0; a < items.length; a += 1) {
+    if (!counted(items[a]!)) continue;
     for (let b = a + 1; b < items.length; b += 1) {
       const x = items[a]!;
       const y = items[b]!;

@@ -106,12 +106,12 @@ const storiesSchema = z
     /** Pair score (0–1: text overlap, dates, figures and names in disagreement, hours apart; src/stories/pair-score.ts)
      * an item needs with a story's item from another outlet to join it. 0.9: the lowest threshold at which
      * bench/eval's labeled stories, packed into one window as a busy stream, keep duplicate-pair precision near 0.98
-     * (cross-validated on the train split: 0.979 at 0.9, 0.954 at 0.85, 0.915 at 0.8). Higher splits more, lower
+     * (cross-validated on the train split: 0.981 at 0.9, 0.969 at 0.85, 0.909 at 0.8). Higher splits more, lower
      * glues more. */
     threshold: z.number().min(0).max(1).default(0.9),
     /** When a new item matches items of two or more stories, merge those stories into the oldest (a story a digest
-     * printed keeps its id). Off by default: on the labeled sets it raised pair recall by 3 to 4 points, but in a
-     * busy stream one false match merges two whole stories (round 5 of bench/eval/README.md). */
+     * printed keeps its id). Off by default: on the labeled sets it raised pair recall by 3 to 6 points, but in a
+     * busy stream one false match merges two whole stories (rounds 5 and 6 of bench/eval/README.md). */
     mergeMatched: z.boolean().default(false),
     /** Lowest topic score that files a story under a topic. */
     topicThreshold: z.number().min(0).default(1),

@@ -76,7 +76,8 @@ async function rekeyItem(trx: Kysely<Database>, pending: PendingItem): Promise<v
 /**
  * Puts new items into stories with a fixed number of statements per poll: one candidate lookup for all items, then
  * the decisions in memory (oldest first, each item also seeing the poll's earlier items), then the merges (config
- * `stories.mergeMatched`), the new stories and the memberships written in bulk. Returns the ids of the stories the items went to, and the merges.
+ * `stories.mergeMatched`), the new stories and the memberships written in bulk. Returns the ids of the stories the
+ * items went to, and the merges.
  */
 async function placeNewItems(
   trx: Kysely<Database>,

@@ -1,6 +1,7 @@
 // Pairwise comparison of two fingerprints: a similarity score plus vetoes for look-alikes that report different
 // events ("giá vàng tăng" Monday vs "giá vàng giảm" Wednesday, the men's vs the women's team).
 import { contractAliases } from '../text/aliases.js';
+import { extractDocumentNumbers } from '../text/document-numbers.js';
 import { extractFigures } from '../text/figures.js';
 import { computeJaccard } from '../text/signature.js';
 import { isStopWord } from '../text/stop-words.js';
@@ -19,10 +20,12 @@ export interface ComparableText {
   dates: string[];
   /** Distinct figures of title and lede: numbers other than years and month or quarter counts (text/figures.ts). */
   figures: Set<string>;
+  /** Legal document numbers cited in title and lede ("214/nd-cp"; text/document-numbers.ts). */
+  documents: Set<string>;
 }
 
 /** Differences that make two texts two events whatever else they share. */
-export type Conflict = 'direction' | 'team' | 'weekday' | 'stage' | 'names' | 'numbers';
+export type Conflict = 'direction' | 'team' | 'weekday' | 'stage' | 'document' | 'names' | 'numbers';
 
 /** Content-syllable Jaccard from which two texts count as one template (the same wording filled in twice). */
 const TEMPLATE_JACCARD = 0.5;
@@ -57,6 +60,7 @@ export function toComparable(fingerprint: StoryFingerprint): ComparableText {
     phrases: ` ${contractAliases([...title, ...body]).join(' ')} `,
     dates: splitList(fingerprint.datesKey),
     figures: extractFigures([...title, ...body]),
+    documents: extractDocumentNumbers([...title, ...body]),
   };
   comparableCache.set(key, built);
   return built;
@@ -79,9 +83,10 @@ export function measureSimilarity(a: ComparableText, b: ComparableText): number 
  */
 export function findConflict(a: ComparableText, b: ComparableText): Conflict | null {
   if (hasDirectionConflict(a, b)) return 'direction';
-  if (hasTeamConflict(a, b) || hasTeamConflict(b, a)) return 'team';
+  if (hasTeamConflict(a, b) || hasTeamConflict(b, a) || hasEventConflict(a, b)) return 'team';
   if (hasWeekdayConflict(a, b)) return 'weekday';
   if (hasStageConflict(a, b)) return 'stage';
+  if (hasDocumentConflict(a, b)) return 'document';
   const sameTemplate = measureSimilarity(a, b) >= TEMPLATE_JACCARD || measureTitleSimilarity(a, b) >= TEMPLATE_JACCARD;
   if (!sameTemplate) return null;
   if (measureMissingNames(a, b) > 0 && measureMissingNames(b, a) > 0) return 'names';
@@ -111,6 +116,13 @@ export function measureNumberDisagreement(a: ComparableText, b: ComparableText):
   let shared = 0;
   for (const n of a.figures) if (b.figures.has(n)) shared += 1;
   return 1 - shared / fewer;
+}
+
+/** Both texts cite legal documents and none in common: two decrees, not one decree reported twice. */
+function hasDocumentConflict(a: ComparableText, b: ComparableText): boolean {
+  if (a.documents.size === 0 || b.documents.size === 0) return false;
+  for (const number of a.documents) if (b.documents.has(number)) return false;
+  return true;
 }
 
 function hasStageConflict(a: ComparableText, b: ComparableText): boolean {
@@ -151,11 +163,39 @@ function readDirection(tokens: string[]): 'rise' | 'fall' | null {
 // A team qualifier in one title ("tuyển nữ", "U23", "futsal") that the other text never mentions: another team.
 function hasTeamConflict(a: ComparableText, b: ComparableText): boolean {
   const other = new Set([...b.title, ...b.body]);
-  return a.title.some((token) => isTeamQualifier(token) && !other.has(token));
+  return a.title.some((token, i) => isTeamQualifier(token, a.title[i - 1]) && !other.has(token));
 }
 
-function isTeamQualifier(token: string): boolean {
-  return token === 'nu' || token === 'futsal' || /^u\d{2}$/.test(token);
+// Events of one tournament played by different players: the women's and the men's singles semi-finals of one day
+// share the venue, the round and the date. Mixed doubles first, so "đôi nam nữ" is not read as "đôi nam".
+const EVENTS = ['doi nam nu', 'don nam', 'don nu', 'doi nam', 'doi nu'];
+
+function hasEventConflict(a: ComparableText, b: ComparableText): boolean {
+  const eventsA = findEvents(a);
+  const eventsB = findEvents(b);
+  if (eventsA.size === 0 || eventsB.size === 0) return false;
+  for (const event of eventsA) if (eventsB.has(event)) return false;
+  return true;
+}
+
+function findEvents(text: ComparableText): Set<string> {
+  let rest = text.phrases;
+  const found = new Set<string>();
+  for (const event of EVENTS) {
+    if (!rest.includes(` ${event} `)) continue;
+    found.add(event);
+    rest = rest.split(` ${event} `).join(' ');
+  }
+  return found;
+}
+
+// "Nữ" names a team after a word for one ("tuyển nữ", "đội nữ", "bóng đá nữ", "futsal nữ"), not in "nữ sinh" or
+// "nữ vận động viên", where the women's team is not what differs.
+const WOMEN_TEAM_BEFORE = new Set(['tuyen', 'doi', 'da', 'futsal', 'chuyen', 'nghiep']);
+
+function isTeamQualifier(token: string, previous: string | undefined): boolean {
+  if (token === 'nu') return previous !== undefined && (WOMEN_TEAM_BEFORE.has(previous) || /^u\d{2}$/.test(previous));
+  return token === 'futsal' || /^u\d{2}$/.test(token);
 }
 
 function hasWeekdayConflict(a: ComparableText, b: ComparableText): boolean {

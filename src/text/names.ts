@@ -13,7 +13,9 @@ const CLAUSE_START = /^[:;.!?…"“”'‘’()[\]|–—-]/u;
 /**
  * The folded proper-name phrases of a title, each as its syllables joined by spaces. A title in capitals has none
  * (case says nothing there); a capital on the first word of a clause counts only when the next word continues the
- * name ("Nguyễn Thùy Linh vào…" gives "nguyen thuy linh"; "Khởi tố…" gives nothing).
+ * name ("Nguyễn Thùy Linh vào…" gives "nguyen thuy linh"; "Khởi tố…" gives nothing), or when it is the title's
+ * dateline, one word before a colon ("TP.HCM: Hơn 2,5 triệu học sinh…", "Mỹ: …"; labels such as "VIDEO:" are
+ * stripped before names are read).
  */
 export function extractTitleNames(title: string): string[] {
   if (!/\p{Ll}/u.test(title)) return [];
@@ -21,14 +23,16 @@ export function extractTitleNames(title: string): string[] {
   let run: string[] = [];
   let runStartsClause = false;
   let atClauseStart = true;
+  let isDateline = false;
   const flush = () => {
-    if (run.length > 0 && !(runStartsClause && run.length === 1)) {
+    if (run.length > 0 && (!(runStartsClause && run.length === 1) || isDateline)) {
       const tokens = tokenizeSyllables(run.join(' '));
       if (tokens.length > 0) names.push(tokens.join(' '));
     }
     run = [];
   };
-  for (const raw of title.split(/\s+/).filter((w) => w.length > 0)) {
+  title.split(/\s+/).filter((w) => w.length > 0).forEach((raw, index) => {
+    isDateline = index === 0 && raw.endsWith(':');
     const startsClause = atClauseStart || CLAUSE_START.test(raw);
     const word = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
     if (word.length > 0 && NAME_WORD.test(word)) {
@@ -43,7 +47,8 @@ export function extractTitleNames(title: string): string[] {
     }
     atClauseStart = CLAUSE_END.test(raw) || word.length === 0;
     if (CLAUSE_END.test(raw)) flush();
-  }
+    isDateline = false;
+  });
   flush();
   return [...new Set(names)];
 }

@@ -21,10 +21,10 @@ export function measureWeightedOverlap(a: ReadonlySet<string>, b: ReadonlySet<st
     for (const token of tokens) sum += weighSyllable(token);
     return sum;
   };
-  // The shared syllables summed in sorted order, so that (a, b) and (b, a) give the same bits.
+  // Every sum in sorted order, so that (a, b) and (b, a) give the same bits and equal sets give exactly 1.
   const shared = sumWeights([...a].filter((token) => b.has(token)).sort());
-  const weightA = sumWeights(a);
-  const weightB = sumWeights(b);
+  const weightA = sumWeights([...a].sort());
+  const weightB = sumWeights([...b].sort());
   const union = weightA + weightB - shared;
   const lighter = Math.min(weightA, weightB);
   return { jaccard: union === 0 ? 0 : shared / union, overlap: lighter === 0 ? 0 : shared / lighter };

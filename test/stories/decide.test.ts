@@ -113,6 +113,26 @@ describe('decideStory', () => {
     expect(decision.kind === 'new' && decision.rejected[0]?.reason).toBe('stage');
   });
 
+  it('keeps two decrees of one afternoon apart: each cites its own number', () => {
+    const dataCentres = { title: 'Nghị định quy định chi tiết về hoạt động trung tâm dữ liệu', summary: 'Chính phủ vừa ban hành Nghị định số 214/2027/NĐ-CP quy định chi tiết về đầu tư, xây dựng và vận hành trung tâm dữ liệu.' };
+    const personalData = { title: 'Nghị định quy định xử phạt vi phạm về dữ liệu cá nhân', summary: 'Chính phủ vừa ban hành Nghị định số 218/2027/NĐ-CP quy định xử phạt vi phạm hành chính về bảo vệ dữ liệu cá nhân.' };
+    expect(decide(personalData, [candidate(dataCentres)], 2, hours(1))).toMatchObject({ kind: 'new', rejected: [{ reason: 'document' }] });
+    const pickup = { title: 'Trung tâm dữ liệu phải đạt chuẩn tiết kiệm năng lượng', summary: 'Theo Nghị định 214/NĐ-CP vừa được Chính phủ ban hành, trung tâm dữ liệu xây mới phải đạt chuẩn về hiệu suất năng lượng.' };
+    expect(decide(pickup, [candidate(personalData)], 2, hours(1))).toMatchObject({ kind: 'new', rejected: [{ reason: 'document' }] });
+    const sameDecree = decide(pickup, [candidate(dataCentres)], 2, hours(1));
+    expect(sameDecree.kind === 'new' ? sameDecree.rejected.map((r) => r.reason) : []).not.toContain('document');
+  });
+
+  it("keeps the women's and the men's singles of one tournament apart, but not a women's athlete's story", () => {
+    const women = { title: 'Thùy Linh vào chung kết Vietnam Open', summary: 'Nguyễn Thùy Linh thắng 2-1 ở bán kết đơn nữ chiều 18/9 tại Nhà thi đấu Nguyễn Du, TP.HCM, giải cầu lông Vietnam Open.' };
+    const men = { title: 'Lê Đức Phát dừng bước ở bán kết Vietnam Open', summary: 'Lê Đức Phát thua 1-2 ở bán kết đơn nam tối 18/9 tại Nhà thi đấu Nguyễn Du, TP.HCM, giải cầu lông Vietnam Open.' };
+    expect(decide(men, [candidate(women)], 2, hours(2))).toMatchObject({ kind: 'new', rejected: [{ reason: 'team' }] });
+    const winner = { title: 'Nữ vận động viên Quân đội vô địch Tiền Phong Marathon lần thứ ba', summary: 'Sáng 7/3, chân chạy Quân đội về nhất cự ly marathon nữ tại giải Tiền Phong Marathon ở Đắk Lắk.' };
+    const report = { title: 'Tiền Phong Marathon: chân chạy Quân đội lần thứ ba về nhất', summary: 'Chân chạy Quân đội vô địch cự ly 42 km nữ sáng 7/3 tại giải Tiền Phong Marathon, lần thứ ba liên tiếp.' };
+    const decision = decide(report, [candidate(winner)], 2, hours(1));
+    expect(decision.kind === 'new' ? decision.rejected.map((r) => r.reason) : []).not.toContain('team');
+  });
+
   it('keeps gold up on Monday and gold down on Wednesday apart', () => {
     const up = { title: 'Giá vàng miếng tăng lên 152 triệu đồng mỗi lượng', summary: 'Sáng thứ Hai 23/11, giá vàng miếng SJC tăng 1,2 triệu đồng, lên 152 triệu đồng mỗi lượng bán ra.' };
     const down = { title: 'Giá vàng miếng giảm về 149 triệu đồng mỗi lượng', summary: 'Sáng thứ Tư 25/11, giá vàng miếng SJC giảm 1,5 triệu đồng, về 149 triệu đồng mỗi lượng bán ra.' };

@@ -13,6 +13,15 @@ describe('extractTitleNames', () => {
     expect(extractTitleNames('Giá vàng tăng mạnh')).toEqual([]);
   });
 
+  it('reads a one-word dateline before a colon as a name, and a one-word clause opener otherwise not', () => {
+    expect(extractTitleNames('TP.HCM: Hơn 2,5 triệu học sinh bước vào năm học mới')).toEqual(['tp hcm']);
+    expect(extractTitleNames('Hà Nội: Hơn 2,3 triệu học sinh dự lễ khai giảng')).toEqual(['ha noi']);
+    expect(extractTitleNames('Mỹ: Lạm phát tháng 8 giảm')).toEqual(['mi']); // folding writes y as i (Mỹ / Mĩ)
+    expect(extractTitleNames('Vàng: giá tăng mạnh')).toEqual(['vang']);
+    expect(extractTitleNames('Phát hiện: nguyên nhân vụ cháy')).toEqual([]);
+    expect(extractTitleNames('Khởi tố: năm bị can trong vụ án')).toEqual([]);
+  });
+
   it('reads no names from a title in capitals or in NFD the same as NFC', () => {
     expect(extractTitleNames('CHỦ TỊCH NƯỚC ĐÓN TỔNG THỐNG INDONESIA')).toEqual([]);
     const title = 'Chủ tịch nước đón Tổng thống Indonesia tại Hà Nội';

@@ -34,8 +34,9 @@ export type JoinReason = 'same-url' | 'same-title' | 'near-copy' | 'similar';
 
 /**
  * A join names the story of the best-matching candidate and, in `alsoMatched`, every other story one of whose items
- * the item matched too: the item shows those stories are one, and the store merges them (round 5 of
- * bench/eval/README.md: two outlets' versions that share too little to join each other both match a third).
+ * the item matched too: the item shows those stories are one, and with `stories.mergeMatched` the store merges them
+ * (rounds 5 and 6 of bench/eval/README.md: two outlets' versions that share too little to join each other both
+ * match a third).
  */
 export type StoryDecision =
   | { kind: 'join'; storyId: number; matchedItemId: number; reason: JoinReason; similarity: number; alsoMatched: number[] }

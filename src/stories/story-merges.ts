@@ -1,8 +1,9 @@
 // The stories one poll merges. An item that matches items of two stories shows they tell one event: two outlets'
 // versions in their own words can share too little to join each other, yet both match a third outlet that kept
-// phrases of each. The stories then become one, under the oldest id, so a feed reader keeps the entry it has seen
-// longest. A story a digest edition has printed is never merged away (the edition records it by id, and its next
-// edition must recognise it); it takes the others in instead. Pure bookkeeping: assign.ts writes the result.
+// phrases of each. With `stories.mergeMatched` on, the stories then become one, under the oldest id, so a feed
+// reader keeps the entry it has seen longest. A story a digest edition has printed is never merged away (the
+// edition records it by id, and its next edition must recognise it); it takes the others in instead. Pure
+// bookkeeping: assign.ts writes the result.
 import type { StoryCandidate } from './decide.js';
 
 export class StoryMerges {

@@ -5,6 +5,7 @@ import { extractDocumentNumbers } from '../text/document-numbers.js';
 import { extractFigures } from '../text/figures.js';
 import { computeJaccard } from '../text/signature.js';
 import { isStopWord } from '../text/stop-words.js';
+import { weighSyllables, type WeightedSyllables } from '../text/syllable-weights.js';
 import { buildFingerprintShingles, splitKey, type StoryFingerprint } from './fingerprint.js';
 
 export interface ComparableText {
@@ -12,6 +13,8 @@ export interface ComparableText {
   body: string[];
   /** Content syllables of title and lede (stop words removed): the set similarity is measured on. */
   content: string[];
+  /** The content syllables, distinct and sorted, with their rarity weight (text/syllable-weights.ts). */
+  weighted: WeightedSyllables;
   /** Proper names of the title, folded. */
   names: string[];
   /** Title and lede syllables joined with spaces and padded, for phrase look-ups. */
@@ -56,6 +59,7 @@ export function toComparable(fingerprint: StoryFingerprint): ComparableText {
     title,
     body,
     content,
+    weighted: weighSyllables(content),
     names: splitList(fingerprint.namesKey).map((name) => contractAliases(name.split(' ')).join(' ')),
     phrases: ` ${contractAliases([...title, ...body]).join(' ')} `,
     dates: splitList(fingerprint.datesKey),

@@ -73,12 +73,11 @@ export const PAIR_MODEL: PairModel = {
 
 /** Gathers the evidence about two prepared texts published `hoursApart` hours apart. */
 export function gatherPairEvidence(a: ComparableText, b: ComparableText, hoursApart: number): PairEvidence {
-  const setA = new Set(a.content);
+  const setA = a.weighted.set;
   let sharedContent = 0;
-  for (const token of new Set(b.content)) if (setA.has(token)) sharedContent += 1;
-  const setB = new Set(b.content);
-  const smaller = Math.min(setA.size, setB.size);
-  const weighted = measureWeightedOverlap(setA, setB);
+  for (const token of b.weighted.set) if (setA.has(token)) sharedContent += 1;
+  const smaller = Math.min(setA.size, b.weighted.set.size);
+  const weighted = measureWeightedOverlap(a.weighted, b.weighted);
   let sharedDates = 0;
   for (const date of a.dates) if (b.dates.includes(date)) sharedDates += 1;
   const missingA = measureMissingNames(a, b);

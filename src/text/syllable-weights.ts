@@ -7,25 +7,37 @@ import { FREQUENCY_TEXTS, SYLLABLE_FREQUENCY } from './syllable-frequency.data.j
 /** The table leaves out syllables seen in fewer than two texts; an absent syllable counts as seen once. */
 const ABSENT_FREQUENCY = 1;
 
-/** ln((N + 1) / (df + 1)) of a folded content syllable (or contracted alias): 0.9 for the commonest, 6.1 for the rarest. */
+/** ln((N + 1) / (df + 1)) of a folded content syllable (or contracted alias): 0.9 for the commonest, 6.3 for the rarest. */
 export function weighSyllable(token: string): number {
   const frequency = Object.hasOwn(SYLLABLE_FREQUENCY, token) ? SYLLABLE_FREQUENCY[token]! : ABSENT_FREQUENCY;
   return Math.log((FREQUENCY_TEXTS + 1) / (frequency + 1));
 }
 
-/** Rarity-weighted Jaccard and overlap of two sets of syllables: the weight they share over the weight of their
+/** A text's distinct syllables, sorted, with their total weight: prepared once per text, compared many times. */
+export interface WeightedSyllables {
+  sorted: readonly string[];
+  set: ReadonlySet<string>;
+  weight: number;
+}
+
+export function weighSyllables(tokens: Iterable<string>): WeightedSyllables {
+  const set = new Set(tokens);
+  const sorted = [...set].sort();
+  return { sorted, set, weight: sumWeights(sorted) };
+}
+
+/** Rarity-weighted Jaccard and overlap of two texts' syllables: the weight they share over the weight of their
  * union, and over the lighter of the two. */
-export function measureWeightedOverlap(a: ReadonlySet<string>, b: ReadonlySet<string>): { jaccard: number; overlap: number } {
-  const sumWeights = (tokens: Iterable<string>) => {
-    let sum = 0;
-    for (const token of tokens) sum += weighSyllable(token);
-    return sum;
-  };
-  // Every sum in sorted order, so that (a, b) and (b, a) give the same bits and equal sets give exactly 1.
-  const shared = sumWeights([...a].filter((token) => b.has(token)).sort());
-  const weightA = sumWeights([...a].sort());
-  const weightB = sumWeights([...b].sort());
-  const union = weightA + weightB - shared;
-  const lighter = Math.min(weightA, weightB);
+export function measureWeightedOverlap(a: WeightedSyllables, b: WeightedSyllables): { jaccard: number; overlap: number } {
+  // Every sum runs in sorted order, so (a, b) and (b, a) give the same bits and equal texts give exactly 1.
+  const shared = sumWeights(a.sorted.filter((token) => b.set.has(token)));
+  const union = a.weight + b.weight - shared;
+  const lighter = Math.min(a.weight, b.weight);
   return { jaccard: union === 0 ? 0 : shared / union, overlap: lighter === 0 ? 0 : shared / lighter };
+}
+
+function sumWeights(tokens: readonly string[]): number {
+  let sum = 0;
+  for (const token of tokens) sum += weighSyllable(token);
+  return sum;
 }

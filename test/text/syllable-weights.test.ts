@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FREQUENCY_TEXTS, SYLLABLE_FREQUENCY } from '../../src/text/syllable-frequency.data.js';
-import { measureWeightedOverlap, weighSyllable } from '../../src/text/syllable-weights.js';
+import { measureWeightedOverlap, weighSyllable, weighSyllables } from '../../src/text/syllable-weights.js';
 
 describe('weighSyllable', () => {
   it('weighs common news syllables light and rare ones heavy', () => {
@@ -23,8 +23,16 @@ describe('weighSyllable', () => {
   });
 });
 
+describe('weighSyllables', () => {
+  it('keeps each syllable once, sorted, with the sum of their weights', () => {
+    const weighted = weighSyllables(['nam', 'xyzzy', 'nam', 'tai']);
+    expect(weighted.sorted).toEqual(['nam', 'tai', 'xyzzy']);
+    expect(weighted.weight).toBeCloseTo(weighSyllable('nam') + weighSyllable('tai') + weighSyllable('xyzzy'), 10);
+  });
+});
+
 describe('measureWeightedOverlap', () => {
-  const set = (text: string) => new Set(text.split(' '));
+  const set = (text: string) => weighSyllables(text.split(' '));
 
   it('counts a shared rare name above shared common words', () => {
     const base = set('thu tuong hoi nghi xyzzy');
@@ -38,7 +46,7 @@ describe('measureWeightedOverlap', () => {
     const a = set('gia vang tang');
     expect(measureWeightedOverlap(a, a)).toEqual({ jaccard: 1, overlap: 1 });
     expect(measureWeightedOverlap(a, set('bong da'))).toEqual({ jaccard: 0, overlap: 0 });
-    expect(measureWeightedOverlap(new Set(), new Set())).toEqual({ jaccard: 0, overlap: 0 });
+    expect(measureWeightedOverlap(weighSyllables([]), weighSyllables([]))).toEqual({ jaccard: 0, overlap: 0 });
     const b = set('gia vang giam manh');
     expect(measureWeightedOverlap(a, b)).toEqual(measureWeightedOverlap(b, a));
     expect(measureWeightedOverlap(a, b).overlap).toBeGreaterThan(measureWeightedOverlap(a, b).jaccard);

@@ -124,8 +124,13 @@ export function measureNumberDisagreement(a: ComparableText, b: ComparableText):
 
 /** Both texts cite legal documents and none in common: two decrees, not one decree reported twice. */
 function hasDocumentConflict(a: ComparableText, b: ComparableText): boolean {
-  if (a.documents.size === 0 || b.documents.size === 0) return false;
-  for (const number of a.documents) if (b.documents.has(number)) return false;
+  return nameDifferentOnes(a.documents, b.documents);
+}
+
+/** Both sides name at least one thing of a kind (a weekday, a document, an event) and none in common. */
+function nameDifferentOnes(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size === 0 || b.size === 0) return false;
+  for (const value of a) if (b.has(value)) return false;
   return true;
 }
 
@@ -175,11 +180,7 @@ function hasTeamConflict(a: ComparableText, b: ComparableText): boolean {
 const EVENTS = ['doi nam nu', 'don nam', 'don nu', 'doi nam', 'doi nu'];
 
 function hasEventConflict(a: ComparableText, b: ComparableText): boolean {
-  const eventsA = findEvents(a);
-  const eventsB = findEvents(b);
-  if (eventsA.size === 0 || eventsB.size === 0) return false;
-  for (const event of eventsA) if (eventsB.has(event)) return false;
-  return true;
+  return nameDifferentOnes(findEvents(a), findEvents(b));
 }
 
 function findEvents(text: ComparableText): Set<string> {
@@ -203,11 +204,7 @@ function isTeamQualifier(token: string, previous: string | undefined): boolean {
 }
 
 function hasWeekdayConflict(a: ComparableText, b: ComparableText): boolean {
-  const daysA = findWeekdays(a);
-  const daysB = findWeekdays(b);
-  if (daysA.size === 0 || daysB.size === 0) return false;
-  for (const day of daysA) if (daysB.has(day)) return false;
-  return true;
+  return nameDifferentOnes(findWeekdays(a), findWeekdays(b));
 }
 
 function findWeekdays(text: ComparableText): Set<string> {

@@ -10,7 +10,11 @@ import type { EvalItem } from './dataset.js';
 const MAX_CANDIDATES = 64;
 
 /** Story number of each item id. */
-export function clusterEvalItems(items: EvalItem[], rules: StoryRules, options: { mergeMatched?: boolean } = {}): Map<string, number> {
+export function clusterEvalItems(
+  items: EvalItem[],
+  rules: StoryRules,
+  options: { mergeMatched?: boolean; onJoin?: (item: EvalItem, matched: EvalItem, score: number) => void } = {},
+): Map<string, number> {
   const outletIds = new Map<string, number>();
   const bandIndex = new Map<string, number[]>();
   const placed: StoryCandidate[] = [];
@@ -36,6 +40,7 @@ export function clusterEvalItems(items: EvalItem[], rules: StoryRules, options: 
     placed.forEach((c, i) => c.fingerprint.titleKey === fingerprint.titleKey && candidateIdx.add(i));
     const candidates = merges.applyTo([...candidateIdx].map((i) => ({ ...placed[i]!, storyFirstSeenAt: firstSeen.get(placed[i]!.storyId)! })));
     const decision = decideStory({ fingerprint, sourceId, publishedAt: item.publishedAt }, candidates, rules);
+    if (decision.kind === 'join') options.onJoin?.(item, ordered[decision.matchedItemId - 1]!, decision.similarity);
     const storyId = decision.kind === 'join' ? merges.merge(decision.storyId, options.mergeMatched ? decision.alsoMatched : [], candidates) : index + 1;
     if (!firstSeen.has(storyId)) firstSeen.set(storyId, item.publishedAt);
     placed.push({ itemId: index + 1, storyId, sourceId, fingerprint, publishedAt: item.publishedAt, storyFirstSeenAt: item.publishedAt });

@@ -133,8 +133,10 @@ function deformText(text: string, kinds: string[], outlet: string, field: 'title
  * moved as a whole to start at a time drawn by a hash of its name from one window after the set's earliest story:
  * look-alikes keep their days apart, versions their hours, and unrelated stories land side by side. Sets stay
  * apart: writers of different sets chose some of the same events (the 2027 exam calendar) as different stories.
+ * `arrangement` picks another draw of start times (0 is the one run.ts has always printed): which unrelated stories
+ * land side by side is chance, so busy-stream precision is measured over several arrangements.
  */
-export function packIntoOneWindow(items: EvalItem[], windowMs: number): EvalItem[] {
+export function packIntoOneWindow(items: EvalItem[], windowMs: number, arrangement = 0): EvalItem[] {
   const groupOf = (item: EvalItem) => `${item.set}|${item.family ?? item.storyId}`;
   const setStart = new Map<string, number>();
   const groupStart = new Map<string, number>();
@@ -145,7 +147,8 @@ export function packIntoOneWindow(items: EvalItem[], windowMs: number): EvalItem
   }
   return items.map((item) => {
     const offset = item.publishedAt.getTime() - groupStart.get(groupOf(item))!;
-    const newStart = setStart.get(item.set)! + ((hashString(`pack:${groupOf(item)}`) % 1000) / 1000) * windowMs;
+    const key = arrangement === 0 ? `pack:${groupOf(item)}` : `pack:${arrangement}:${groupOf(item)}`;
+    const newStart = setStart.get(item.set)! + ((hashString(key) % 1000) / 1000) * windowMs;
     return { ...item, publishedAt: new Date(newStart + offset) };
   });
 }

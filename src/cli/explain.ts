@@ -82,7 +82,9 @@ function describeEvidence(item: StoryMember, matched: StoryMember): string {
   return [
     `Jaccard ${e.jaccard.toFixed(2)}`,
     `overlap ${e.overlap.toFixed(2)}`,
-    `${Math.round(Math.expm1(e.logSharedSyllables))} shared syllables`,
+    `${Math.round(Math.expm1(e.logSharedSyllables))} shared syllables (${Math.round(Math.expm1(e.logSharedRare))} rare)`,
+    `title overlap ${e.titleWeightedOverlap.toFixed(2)}`,
+    `${Math.round(Math.expm1(e.logSharedFigures))} shared figure(s)`,
     `${e.sharedDates} shared date(s)${e.dateConflict ? ', dates differ' : ''}`,
     `figures ${percent(e.numberDisagreement)} apart`,
     `title names missing ${percent(e.namesMissingMin)}/${percent(e.namesMissingMax)}`,
@@ -95,5 +97,5 @@ function describeJoin(reason: string, similarity: number | null, threshold: numb
   if (reason === 'same-url') return 'joined: same canonical URL as an earlier item';
   if (reason === 'same-title') return 'joined: same folded title as an earlier item';
   if (reason === 'near-copy') return `joined: nearly the same text as an earlier item of the same outlet (Jaccard ${similarity?.toFixed(2) ?? '?'})`;
-  return `joined: pair score ${similarity?.toFixed(2) ?? '?'} ≥ ${threshold} (shared wording, dates, figures and names; hours apart)`;
+  return `joined: pair score ${similarity?.toFixed(2) ?? '?'} ≥ ${threshold} (shared wording, title, rare words, dates, figures and names; hours apart)`;
 }

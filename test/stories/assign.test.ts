@@ -124,8 +124,8 @@ describe.each(dbKinds)('story assignment on %s', (kind) => {
     publishedAt: at(0),
   });
   const quakeAngle = makeItem({
-    title: 'Thủy điện Thượng Kon Tum kiểm tra đập sau rung chấn',
-    summary: 'Viện Vật lý địa cầu khuyến cáo các hồ chứa khu vực Kon Plông rà soát an toàn đập; chưa ghi nhận thiệt hại về người.',
+    title: 'Các hồ thủy điện kiểm tra an toàn đập sau rung chấn',
+    summary: 'Viện Vật lý địa cầu khuyến cáo các hồ chứa trong vùng rà soát an toàn đập; chưa ghi nhận thiệt hại về người.',
     url: 'https://dantri.com.vn/thuy-dien-kiem-tra-dap.htm',
     publishedAt: at(1),
   });

@@ -113,6 +113,25 @@ describe('decideStory', () => {
     expect(decision.kind === 'new' && decision.rejected[0]?.reason).toBe('stage');
   });
 
+  it('keeps a trial opening and its verdict apart, and the first-instance and the appeal trial', () => {
+    const opening = {
+      title: 'Cựu chủ tịch Tập đoàn Đại Phát Lộc hầu tòa vì lừa 3.800 nhà đầu tư trái phiếu',
+      summary: 'Sáng 12/5, TAND TP Hà Nội mở phiên tòa xét xử sơ thẩm cựu chủ tịch Tập đoàn Đại Phát Lộc và 8 đồng phạm về tội lừa đảo chiếm đoạt tài sản qua phát hành trái phiếu.',
+    };
+    const verdict = {
+      title: 'Cựu chủ tịch Tập đoàn Đại Phát Lộc lĩnh án chung thân',
+      summary: 'Chiều 14/5, TAND TP Hà Nội tuyên phạt cựu chủ tịch Tập đoàn Đại Phát Lộc tù chung thân về tội lừa đảo chiếm đoạt tài sản qua phát hành trái phiếu; 8 đồng phạm lĩnh từ 3 đến 20 năm tù.',
+    };
+    expect(decide(verdict, [candidate(opening)], 2, hours(50))).toMatchObject({ kind: 'new', rejected: [{ reason: 'stage' }] });
+    const appeal = { ...verdict, title: 'Tòa phúc thẩm giữ nguyên án chung thân với cựu chủ tịch Đại Phát Lộc' };
+    const firstInstance = { ...verdict, title: 'Tuyên án sơ thẩm cựu chủ tịch Đại Phát Lộc: chung thân' };
+    expect(decide(appeal, [candidate(firstInstance)], 2, hours(20))).toMatchObject({ kind: 'new', rejected: [{ reason: 'stage' }] });
+    // A verdict report whose title also says the trial took place names both stages: not a conflict.
+    const both = { title: 'Xét xử vụ Đại Phát Lộc: cựu chủ tịch hầu tòa và lĩnh án chung thân', summary: verdict.summary };
+    const decision = decide(both, [candidate(verdict)], 2, hours(1));
+    expect(decision.kind === 'new' ? decision.rejected.map((r) => r.reason) : []).not.toContain('stage');
+  });
+
   it('keeps two decrees of one afternoon apart: each cites its own number', () => {
     const dataCentres = { title: 'Nghị định quy định chi tiết về hoạt động trung tâm dữ liệu', summary: 'Chính phủ vừa ban hành Nghị định số 214/2027/NĐ-CP quy định chi tiết về đầu tư, xây dựng và vận hành trung tâm dữ liệu.' };
     const personalData = { title: 'Nghị định quy định xử phạt vi phạm về dữ liệu cá nhân', summary: 'Chính phủ vừa ban hành Nghị định số 218/2027/NĐ-CP quy định xử phạt vi phạm hành chính về bảo vệ dữ liệu cá nhân.' };
@@ -157,6 +176,11 @@ describe('decideStory', () => {
     const north = { title: 'Bảng giá xăng dầu áp dụng từ 15h chiều nay', summary: 'Xăng RON95 còn 20.150 đồng mỗi lít, xăng E5 còn 19.320 đồng, dầu diesel còn 18.270 đồng mỗi lít.' };
     const next = { title: 'Bảng giá xăng dầu áp dụng từ 15h chiều nay', summary: 'Xăng RON95 còn 20.480 đồng mỗi lít, xăng E5 còn 19.610 đồng, dầu diesel còn 18.550 đồng mỗi lít.' };
     expect(decide(next, [candidate(north)], 2, hours(1))).toMatchObject({ kind: 'new', rejected: [{ reason: 'numbers' }] });
+    // One figure in common is a rewrite picking other figures of the same release, not another table: the pair
+    // score weighs the disagreement instead of a veto.
+    const partly = { ...next, summary: 'Xăng RON95 còn 20.150 đồng mỗi lít, xăng E5 còn 19.610 đồng, dầu diesel còn 18.550 đồng mỗi lít.' };
+    const decision = decide(partly, [candidate(north)], 2, hours(1));
+    expect(decision.kind === 'new' ? decision.rejected.map((r) => r.reason) : []).not.toContain('numbers');
   });
 
   it('weighs the date a text gives: the same wording about another day scores lower', () => {

@@ -45,6 +45,31 @@ describe('gatherPairEvidence', () => {
   });
 });
 
+describe('gatherPairEvidence: what a rewrite keeps', () => {
+  // Two releases of one morning share the boilerplate; a rewrite of one of them keeps its subject and figures.
+  const wage = prepare(
+    'Tăng lương tối thiểu vùng 7% từ ngày 1/7/2028',
+    'Chính phủ ban hành Nghị định quy định mức lương tối thiểu, từ ngày 1/7/2028 tăng bình quân 7%, vùng I là 5.680.000 đồng/tháng.',
+  );
+  const wageRewrite = prepare(
+    'Lương tối thiểu vùng I lên 5,68 triệu đồng',
+    'Từ 1/7/2028, lương tối thiểu vùng I là 5.680.000 đồng/tháng, tăng 7% theo nghị định Chính phủ vừa ban hành.',
+  );
+  const pension = prepare(
+    'Hạ tuổi hưởng trợ cấp hưu trí xã hội xuống 70 từ ngày 1/7/2028',
+    'Chính phủ ban hành Nghị định hạ tuổi hưởng trợ cấp hưu trí xã hội từ 75 xuống 70 tuổi, áp dụng từ ngày 1/7/2028.',
+  );
+
+  it('finds the title subject, rare syllables and exact figures in the rewrite, not in the other release', () => {
+    const rewrite = gatherPairEvidence(wage, wageRewrite, 1);
+    const other = gatherPairEvidence(wage, pension, 1);
+    expect(rewrite.titleWeightedOverlap).toBeGreaterThan(other.titleWeightedOverlap);
+    expect(Math.expm1(rewrite.logSharedFigures)).toBeCloseTo(1, 10); // 5680000; "7" and "1/7" are left out
+    expect(other.logSharedFigures).toBe(0);
+    expect(scorePairEvidence(rewrite)).toBeGreaterThan(scorePairEvidence(other));
+  });
+});
+
 describe('scorePairEvidence', () => {
   const base: PairEvidence = {
     jaccard: 0.3,
@@ -52,6 +77,9 @@ describe('scorePairEvidence', () => {
     weightedJaccard: 0.3,
     weightedOverlap: 0.5,
     logSharedSyllables: Math.log1p(6),
+    titleWeightedOverlap: 0.3,
+    logSharedRare: Math.log1p(1),
+    logSharedFigures: 0,
     sharedDates: 0,
     dateConflict: 0,
     logHoursApart: Math.log1p(2),
@@ -64,6 +92,9 @@ describe('scorePairEvidence', () => {
   it('rises with shared text and shared dates, falls with disagreement and time apart', () => {
     expect(score({ weightedJaccard: 0.5, weightedOverlap: 0.7 })).toBeGreaterThan(score({}));
     expect(score({ logSharedSyllables: Math.log1p(12) })).toBeGreaterThan(score({}));
+    expect(score({ titleWeightedOverlap: 0.8 })).toBeGreaterThan(score({}));
+    expect(score({ logSharedRare: Math.log1p(4) })).toBeGreaterThan(score({}));
+    expect(score({ logSharedFigures: Math.log1p(2) })).toBeGreaterThan(score({}));
     expect(score({ dateConflict: 1 })).toBeLessThan(score({}));
     expect(score({ numberDisagreement: 1 })).toBeLessThan(score({}));
     expect(score({ namesMissingMin: 1, namesMissingMax: 1 })).toBeLessThan(score({}));
@@ -76,10 +107,19 @@ describe('scorePairEvidence', () => {
   });
 
   it('is a probability computed from the weighted evidence', () => {
-    const zero = scorePairEvidence({ ...base, weightedJaccard: 0, weightedOverlap: 0, logSharedSyllables: 0, logHoursApart: 0 });
+    const zero = scorePairEvidence({
+      ...base,
+      weightedJaccard: 0,
+      weightedOverlap: 0,
+      logSharedSyllables: 0,
+      titleWeightedOverlap: 0,
+      logSharedRare: 0,
+      logHoursApart: 0,
+    });
     expect(zero).toBeCloseTo(1 / (1 + Math.exp(-PAIR_MODEL.bias)), 10);
     const model = { weights: { ...PAIR_MODEL.weights, weightedJaccard: 10 }, bias: -5 };
-    expect(scorePairEvidence({ ...base, weightedOverlap: 0, logSharedSyllables: 0, logHoursApart: 0, weightedJaccard: 0.5 }, model)).toBeCloseTo(0.5, 10);
+    const onlyJaccard = { ...base, weightedOverlap: 0, logSharedSyllables: 0, titleWeightedOverlap: 0, logSharedRare: 0, logHoursApart: 0, weightedJaccard: 0.5 };
+    expect(scorePairEvidence(onlyJaccard, model)).toBeCloseTo(0.5, 10);
     for (const jaccard of [0, 0.5, 1]) {
       const s = score({ weightedJaccard: jaccard, weightedOverlap: jaccard });
       expect(s).toBeGreaterThan(0);

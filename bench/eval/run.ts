@@ -111,8 +111,10 @@ function computeF1(c: Counts): { p: number; r: number; f1: number } {
   return { p, r, f1: p + r === 0 ? 0 : (2 * p * r) / (p + r) };
 }
 
+/** Mean F1 over the topics the scored items hold (a set written for six topics is not scored on ten). */
 function macroF1(stats: Map<string, Counts>): number {
-  return [...stats.values()].reduce((sum, c) => sum + computeF1(c).f1, 0) / stats.size;
+  const held = [...stats.values()].filter((c) => c.tp + c.fn > 0);
+  return held.reduce((sum, c) => sum + computeF1(c).f1, 0) / held.length;
 }
 
 function printTopicTable(stats: Map<string, Counts>): void {

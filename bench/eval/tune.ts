@@ -3,6 +3,9 @@
 // a threshold sweep, twice: cross-validated (each fold's items clustered with a pair model fitted on the other
 // folds' pairs, which is what the threshold is chosen on) and with the shipped model (in-sample, for reference).
 // The test split is scored only by run.ts, after settings are fixed.
+// Environment: THRESHOLDS=0.9,0.91 (the sweep), ARRANGEMENTS=3 (packed draws summed), PAIR_L2 (the folds' L2,
+// default CHOSEN_PAIR_L2), MERGE=1 (stories.mergeMatched), SHOW=0.9 (print the errors at that threshold),
+// PAIRS_ONLY=1 / TOPICS_ONLY=1, TOPICS_VERBOSE=1.
 import { configSchema } from '../../src/config/schema.js';
 import { tokenizeSyllables } from '../../src/text/fold.js';
 import { buildCategoryMap } from '../../src/topics/category-map.js';

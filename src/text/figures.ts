@@ -4,6 +4,11 @@
 import { isNumberToken } from './fold.js';
 
 const YEAR = /^(19|20)\d\d$/;
+
+/** A folded token that is a year ("2028"). */
+export function isYearToken(token: string): boolean {
+  return YEAR.test(token);
+}
 // Folded: "quý" folds to "qui" (fold.ts writes a final y after a consonant as i).
 const PERIOD_WORDS = new Set(['thang', 'qui']);
 
@@ -11,7 +16,7 @@ const PERIOD_WORDS = new Set(['thang', 'qui']);
 export function extractFigures(tokens: string[]): Set<string> {
   const figures = new Set<string>();
   tokens.forEach((token, i) => {
-    if (!isNumberToken(token) || YEAR.test(token)) return;
+    if (!isNumberToken(token) || isYearToken(token)) return;
     const isPeriod = Number(token) <= 12 && (PERIOD_WORDS.has(tokens[i - 1] ?? '') || PERIOD_WORDS.has(tokens[i + 1] ?? ''));
     if (!isPeriod) figures.add(token);
   });

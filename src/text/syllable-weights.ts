@@ -2,6 +2,7 @@
 // much, the words every report uses ("bộ", "năm", "thủ tướng", "hội nghị") little. Inverse document frequency over
 // a fixed table of news texts (syllable-frequency.data.ts, rebuilt by bench/eval/build-weights.ts), so a decision
 // never depends on what happens to be stored.
+import { isYearToken } from './figures.js';
 import { FREQUENCY_TEXTS, SYLLABLE_FREQUENCY } from './syllable-frequency.data.js';
 
 /** The table leaves out syllables seen in fewer than two texts; an absent syllable counts as seen once. */
@@ -10,12 +11,11 @@ const ABSENT_FREQUENCY = 1;
 /** A year ("2028") is shared by every report of its year, but the table saw each year only as often as its texts
  * were dated in it, and a year after the table's texts not at all (which would make "2029" as telling as a name).
  * Every year weighs as much as the year the table saw most. */
-const YEAR = /^(19|20)\d\d$/;
-const YEAR_FREQUENCY = Math.max(ABSENT_FREQUENCY, ...Object.keys(SYLLABLE_FREQUENCY).filter((t) => YEAR.test(t)).map((t) => SYLLABLE_FREQUENCY[t]!));
+const YEAR_FREQUENCY = Math.max(ABSENT_FREQUENCY, ...Object.keys(SYLLABLE_FREQUENCY).filter(isYearToken).map((t) => SYLLABLE_FREQUENCY[t]!));
 
-/** ln((N + 1) / (df + 1)) of a folded content syllable (or contracted alias): 0.9 for the commonest, 6.3 for the rarest. */
+/** ln((N + 1) / (df + 1)) of a folded content syllable (or contracted alias): 0.9 for the commonest, 6.5 for the rarest. */
 export function weighSyllable(token: string): number {
-  const frequency = YEAR.test(token) ? YEAR_FREQUENCY : Object.hasOwn(SYLLABLE_FREQUENCY, token) ? SYLLABLE_FREQUENCY[token]! : ABSENT_FREQUENCY;
+  const frequency = isYearToken(token) ? YEAR_FREQUENCY : Object.hasOwn(SYLLABLE_FREQUENCY, token) ? SYLLABLE_FREQUENCY[token]! : ABSENT_FREQUENCY;
   return Math.log((FREQUENCY_TEXTS + 1) / (frequency + 1));
 }
 

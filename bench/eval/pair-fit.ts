@@ -56,30 +56,88 @@ export function buildPairExamples(items: EvalItem[]): PairExample[] {
   return examples;
 }
 
-/** Logistic regression by gradient descent on standardized features, returned in raw feature units. */
+/**
+ * Logistic regression, L2-penalized on standardized features, solved by Newton's method (exact and fast where 4,000
+ * steps of gradient descent were neither) and returned in raw units. Minimizes mean log-loss + l2 / 2 · |w|², the
+ * bias not penalized. Deterministic: the same examples give the same bits.
+ */
 export function fitPairModel(examples: PairExample[], l2: number): PairModel {
   const n = examples.length;
   const k = PAIR_FEATURES.length;
-  const mean = Array.from({ length: k }, (_, j) => examples.reduce((s, e) => s + e.x[j]!, 0) / n);
-  const sd = Array.from({ length: k }, (_, j) => Math.sqrt(examples.reduce((s, e) => s + (e.x[j]! - mean[j]!) ** 2, 0) / n) || 1);
-  const xs = examples.map((e) => e.x.map((v, j) => (v - mean[j]!) / sd[j]!));
-  const w = new Array<number>(k).fill(0);
-  let b = 0;
-  for (let step = 0; step < 4000; step += 1) {
-    const grad = new Array<number>(k).fill(0);
-    let gradB = 0;
-    xs.forEach((x, i) => {
-      const p = 1 / (1 + Math.exp(-(b + x.reduce((s, v, j) => s + v * w[j]!, 0))));
-      const err = p - examples[i]!.y;
-      x.forEach((v, j) => (grad[j]! += (err * v) / n));
-      gradB += err / n;
-    });
-    for (let j = 0; j < k; j += 1) w[j]! -= 0.5 * (grad[j]! + l2 * w[j]!);
-    b -= 0.5 * gradB;
+  const rows = examples.map((e) => Float64Array.from(e.x));
+  const mean = new Float64Array(k);
+  const sd = new Float64Array(k);
+  for (let j = 0; j < k; j += 1) {
+    for (const row of rows) mean[j]! += row[j]! / n;
+    for (const row of rows) sd[j]! += (row[j]! - mean[j]!) ** 2 / n;
+    sd[j] = Math.sqrt(sd[j]!) || 1;
   }
-  const weights = Object.fromEntries(PAIR_FEATURES.map((f, j) => [f, w[j]! / sd[j]!])) as PairModel['weights'];
-  const bias = b - PAIR_FEATURES.reduce((s, _f, j) => s + (w[j]! * mean[j]!) / sd[j]!, 0);
+  // Standardized rows with a trailing 1 for the bias, which is the last coefficient.
+  const xs = rows.map((row) => {
+    const x = new Float64Array(k + 1);
+    for (let j = 0; j < k; j += 1) x[j] = (row[j]! - mean[j]!) / sd[j]!;
+    x[k] = 1;
+    return x;
+  });
+  const beta = new Float64Array(k + 1);
+  for (let iteration = 0; iteration < 50; iteration += 1) {
+    const gradient = new Float64Array(k + 1);
+    const hessian = Array.from({ length: k + 1 }, () => new Float64Array(k + 1));
+    xs.forEach((x, i) => {
+      let z = 0;
+      for (let j = 0; j <= k; j += 1) z += x[j]! * beta[j]!;
+      const p = 1 / (1 + Math.exp(-z));
+      const err = (p - examples[i]!.y) / n;
+      const curvature = (p * (1 - p)) / n;
+      for (let j = 0; j <= k; j += 1) {
+        gradient[j]! += err * x[j]!;
+        const cx = curvature * x[j]!;
+        const rowH = hessian[j]!;
+        for (let m = 0; m <= j; m += 1) rowH[m]! += cx * x[m]!;
+      }
+    });
+    for (let j = 0; j < k; j += 1) {
+      gradient[j]! += l2 * beta[j]!;
+      hessian[j]![j]! += l2;
+    }
+    for (let j = 0; j <= k; j += 1) for (let m = 0; m < j; m += 1) hessian[m]![j] = hessian[j]![m]!;
+    const step = solveSymmetric(hessian, gradient);
+    let largest = 0;
+    for (let j = 0; j <= k; j += 1) {
+      beta[j]! -= step[j]!;
+      largest = Math.max(largest, Math.abs(step[j]!));
+    }
+    if (largest < 1e-9) break;
+  }
+  const weights = Object.fromEntries(PAIR_FEATURES.map((f, j) => [f, beta[j]! / sd[j]!])) as PairModel['weights'];
+  const bias = beta[k]! - PAIR_FEATURES.reduce((s, _f, j) => s + (beta[j]! * mean[j]!) / sd[j]!, 0);
   return { weights, bias };
+}
+
+/** Solves A·x = b for a symmetric positive definite A by Cholesky decomposition. */
+function solveSymmetric(a: Float64Array[], b: Float64Array): Float64Array {
+  const size = b.length;
+  const lower = Array.from({ length: size }, () => new Float64Array(size));
+  for (let i = 0; i < size; i += 1) {
+    for (let j = 0; j <= i; j += 1) {
+      let sum = a[i]![j]!;
+      for (let m = 0; m < j; m += 1) sum -= lower[i]![m]! * lower[j]![m]!;
+      lower[i]![j] = i === j ? Math.sqrt(Math.max(sum, 1e-12)) : sum / lower[j]![j]!;
+    }
+  }
+  const y = new Float64Array(size);
+  for (let i = 0; i < size; i += 1) {
+    let sum = b[i]!;
+    for (let m = 0; m < i; m += 1) sum -= lower[i]![m]! * y[m]!;
+    y[i] = sum / lower[i]![i]!;
+  }
+  const x = new Float64Array(size);
+  for (let i = size - 1; i >= 0; i -= 1) {
+    let sum = y[i]!;
+    for (let m = i + 1; m < size; m += 1) sum -= lower[m]![i]! * x[m]!;
+    x[i] = sum / lower[i]![i]!;
+  }
+  return x;
 }
 
 export function predictPair(model: PairModel, x: number[]): number {

@@ -44,7 +44,7 @@ function main(): void {
   console.log('\n== duplicate pairs (all items clustered together, pairs counted per split) ==');
   const storyOf = clusterEvalItems(items, { threshold: THRESHOLD, windowMs: WINDOW_MS });
   for (const split of ['test', 'train'] as const) printPairs(split, items.filter((i) => i.split === split), storyOf);
-  for (const set of [...new Set(items.map((i) => i.set))].sort()) printPairs(`test, ${set}`, items.filter((i) => i.split === 'test' && i.set === set), storyOf);
+  for (const set of setsOf(items)) printPairs(`test, ${set}`, items.filter((i) => i.split === 'test' && i.set === set), storyOf);
   // The written sets spread their stories over months; a real stream has hundreds of unrelated items in every
   // window. Packed (dataset.ts), every story shares the window with the rest of its set.
   // Which unrelated stories land side by side is chance, so the counts add up over PACKED_ARRANGEMENTS draws.
@@ -52,7 +52,7 @@ function main(): void {
   const packings = clusterPackings(items);
   const testOf = (filter: (item: EvalItem) => boolean) => packings.map(({ items: packed, storyOf }) => ({ items: packed.filter(filter), storyOf }));
   printPairsOver('test, packed', testOf((i) => i.split === 'test'));
-  for (const set of [...new Set(items.map((i) => i.set))].sort()) printPairsOver(`test, ${set}, packed`, testOf((i) => i.split === 'test' && i.set === set));
+  for (const set of setsOf(items)) printPairsOver(`test, ${set}, packed`, testOf((i) => i.split === 'test' && i.set === set));
   console.log('\n== duplicate pairs with stories.mergeMatched (off by default) ==');
   const merge = { mergeMatched: true };
   printPairs('test, as written, merging', test, clusterEvalItems(items, { threshold: THRESHOLD, windowMs: WINDOW_MS }, merge));
@@ -61,18 +61,26 @@ function main(): void {
   scoreHoldout({ ...base, rules, model });
 }
 
-// The holdout set (holdout/*.json) was written after every setting was fixed, blind to the code, and is scored as a
-// whole: topics with the classifier trained on the train split, pairs by clustering its items alone.
+// The holdout sets (holdout/*.json) were written after every setting was fixed, blind to the code, and each is
+// scored as a whole and alone: topics with the classifier trained on the train split, pairs by clustering its items.
 function scoreHoldout(context: TopicContext): void {
   if (!existsSync(HOLDOUT_DIR) || !readdirSync(HOLDOUT_DIR).some((f) => f.endsWith('.json'))) return;
-  const holdout = loadEvalItems(HOLDOUT_DIR);
-  console.log(`\n== holdout set: ${holdout.length} items written after the settings were fixed ==`);
-  printTopicTable(scoreTopics(holdout, context));
-  console.log(`keywords only:   macro-F1 ${macroF1(scoreTopics(holdout, { ...context, model: null })).toFixed(3)}`);
-  printPairs('holdout, as written', holdout, clusterEvalItems(holdout, { threshold: THRESHOLD, windowMs: WINDOW_MS }));
-  printPairsOver(`holdout, packed stream (${PACKED_ARRANGEMENTS} arrangements)`, clusterPackings(holdout));
-  printPairs('holdout, as written, merging', holdout, clusterEvalItems(holdout, { threshold: THRESHOLD, windowMs: WINDOW_MS }, { mergeMatched: true }));
-  printPairsOver(`holdout, packed, merging (${PACKED_ARRANGEMENTS} arrangements)`, clusterPackings(holdout, { mergeMatched: true }));
+  const all = loadEvalItems(HOLDOUT_DIR);
+  for (const set of setsOf(all)) {
+    const holdout = all.filter((i) => i.set === set);
+    console.log(`\n== holdout ${set}: ${holdout.length} items written after the settings were fixed ==`);
+    printTopicTable(scoreTopics(holdout, context));
+    console.log(`keywords only:   macro-F1 ${macroF1(scoreTopics(holdout, { ...context, model: null })).toFixed(3)}`);
+    printPairs('holdout, as written', holdout, clusterEvalItems(holdout, { threshold: THRESHOLD, windowMs: WINDOW_MS }));
+    printPairsOver(`holdout, packed stream (${PACKED_ARRANGEMENTS} arrangements)`, clusterPackings(holdout));
+    printPairs('holdout, as written, merging', holdout, clusterEvalItems(holdout, { threshold: THRESHOLD, windowMs: WINDOW_MS }, { mergeMatched: true }));
+    printPairsOver(`holdout, packed, merging (${PACKED_ARRANGEMENTS} arrangements)`, clusterPackings(holdout, { mergeMatched: true }));
+  }
+}
+
+/** The writing sets the items come from, in order ("set 2" before "set 10"). */
+function setsOf(items: EvalItem[]): string[] {
+  return [...new Set(items.map((i) => i.set))].sort((a, b) => Number(a.replace('set ', '')) - Number(b.replace('set ', '')));
 }
 
 /** Each of PACKED_ARRANGEMENTS packings of the items (dataset.ts), clustered. */

@@ -84,6 +84,7 @@ function describeEvidence(item: StoryMember, matched: StoryMember): string {
     `overlap ${e.overlap.toFixed(2)}`,
     `${Math.round(Math.expm1(e.logSharedSyllables))} shared syllables (${Math.round(Math.expm1(e.logSharedRare))} rare)`,
     `title overlap ${e.titleWeightedOverlap.toFixed(2)}`,
+    `titles covered ${percent(e.titleCoverageMin)}/${percent(e.titleCoverageMax)}`,
     `${Math.round(Math.expm1(e.logSharedFigures))} shared figure(s)`,
     `${e.sharedDates} shared date(s)${e.dateConflict ? ', dates differ' : ''}`,
     `figures ${percent(e.numberDisagreement)} apart`,

@@ -21,6 +21,11 @@ export interface PairEvidence {
   /** Rarity-weighted overlap of the two titles alone: a rewrite keeps the subject in its title, two releases of
    * one morning share only the boilerplate ("Chính phủ ban hành Nghị định", "từ 1/7"). */
   titleWeightedOverlap: number;
+  /** Of the two titles' content, weighted by rarity, the smaller and the larger share found anywhere in the other
+   * text (its title or its lede): a rewrite's title names what the other report is about, a look-alike's title
+   * names a subject the other never mentions ("MB" against "Techcombank" on one morning of bank results). */
+  titleCoverageMin: number;
+  titleCoverageMax: number;
   /** ln(1 + rare syllables in common): names, places, products, exact figures (weight ≥ RARE_WEIGHT). */
   logSharedRare: number;
   /** ln(1 + exact figures in common, leaving out the small whole numbers that dates and counts share). */
@@ -47,6 +52,8 @@ export const PAIR_FEATURES = [
   'weightedOverlap',
   'logSharedSyllables',
   'titleWeightedOverlap',
+  'titleCoverageMin',
+  'titleCoverageMax',
   'logSharedRare',
   'logSharedFigures',
   'dateConflict',
@@ -63,30 +70,30 @@ export interface PairModel {
 }
 
 /**
- * Fitted by `npx tsx bench/eval/fit-pairs.ts` on the train split of labeled sets 1–7 (logistic regression, L2 0.005
- * on standardized features, written back in raw units). Set 7 is busy mornings: different stories of one topic
- * published within hours, so "published close together" no longer passes for "one story" (round 7,
- * bench/eval/README.md). Signs as expected: shared text, title subject, rare syllables and figures raise the score;
- * disagreeing dates, figures and names, and hours apart, lower it.
+ * Fitted by `npx tsx bench/eval/fit-pairs.ts` on the train split of labeled sets 1–9 (logistic regression, L2 0.005
+ * on standardized features, written back in raw units). Signs as expected: shared text, title subject, rare
+ * syllables and figures raise the score; disagreeing dates, figures and names, and hours apart, lower it.
  */
 export const PAIR_MODEL: PairModel = {
   weights: {
-    weightedJaccard: 3.972,
-    weightedOverlap: 3.996,
-    logSharedSyllables: 0.373,
-    titleWeightedOverlap: 3.522,
-    logSharedRare: 1.562,
-    logSharedFigures: 0.989,
-    dateConflict: -1.775,
-    logHoursApart: -1.223,
+    weightedJaccard: 1.938,
+    weightedOverlap: 2.724,
+    logSharedSyllables: 0.250,
+    titleWeightedOverlap: 0.733,
+    titleCoverageMin: 2.049,
+    titleCoverageMax: 3.524,
+    logSharedRare: 1.510,
+    logSharedFigures: 1.197,
+    dateConflict: -1.454,
+    logHoursApart: -1.163,
     numberDisagreement: -1.525,
-    namesMissingMin: -1.507,
-    namesMissingMax: -0.665,
+    namesMissingMin: -1.401,
+    namesMissingMax: -0.586,
   },
-  bias: -1.763,
+  bias: -2.709,
 };
 
-/** A syllable at least this rare is specific to a story: with the table's 1,386 texts, one seen in at most 14 of
+/** A syllable at least this rare is specific to a story: with the table's 1,772 texts, one seen in at most 18 of
  * them (about 1 %), or not at all. */
 const RARE_WEIGHT = 4.5;
 
@@ -108,6 +115,8 @@ export function gatherPairEvidence(a: ComparableText, b: ComparableText, hoursAp
   for (const figure of a.figures) if (b.figures.has(figure) && !isSmallWholeNumber(figure)) sharedFigures += 1;
   let sharedDates = 0;
   for (const date of a.dates) if (b.dates.includes(date)) sharedDates += 1;
+  const coverageA = measureTitleCoverage(a, b);
+  const coverageB = measureTitleCoverage(b, a);
   const missingA = measureMissingNames(a, b);
   const missingB = measureMissingNames(b, a);
   return {
@@ -117,6 +126,8 @@ export function gatherPairEvidence(a: ComparableText, b: ComparableText, hoursAp
     weightedOverlap: weighted.overlap,
     logSharedSyllables: Math.log1p(sharedContent),
     titleWeightedOverlap: measureWeightedOverlap(a.titleWeighted, b.titleWeighted).overlap,
+    titleCoverageMin: Math.min(coverageA, coverageB),
+    titleCoverageMax: Math.max(coverageA, coverageB),
     logSharedRare: Math.log1p(sharedRare),
     logSharedFigures: Math.log1p(sharedFigures),
     sharedDates: Math.min(sharedDates, 2),
@@ -126,6 +137,15 @@ export function gatherPairEvidence(a: ComparableText, b: ComparableText, hoursAp
     namesMissingMin: Math.min(missingA, missingB),
     namesMissingMax: Math.max(missingA, missingB),
   };
+}
+
+/** Share of `a`'s title content weight that `b` has anywhere (0 when `a` has no title content). */
+function measureTitleCoverage(a: ComparableText, b: ComparableText): number {
+  const title = a.titleWeighted;
+  if (title.weight === 0) return 0;
+  let found = 0;
+  for (const token of title.sorted) if (b.weighted.set.has(token)) found += weighSyllable(token);
+  return found / title.weight;
 }
 
 /** The probability-like score (0–1) that the evidence describes one story; `stories.threshold` applies to it. */

@@ -13,7 +13,7 @@ const ABSENT_FREQUENCY = 1;
  * Every year weighs as much as the year the table saw most. */
 const YEAR_FREQUENCY = Math.max(ABSENT_FREQUENCY, ...Object.keys(SYLLABLE_FREQUENCY).filter(isYearToken).map((t) => SYLLABLE_FREQUENCY[t]!));
 
-/** ln((N + 1) / (df + 1)) of a folded content syllable (or contracted alias): 0.9 for the commonest, 6.5 for the rarest. */
+/** ln((N + 1) / (df + 1)) of a folded content syllable (or contracted alias): 0.9 for the commonest, 6.8 for the rarest. */
 export function weighSyllable(token: string): number {
   const frequency = isYearToken(token) ? YEAR_FREQUENCY : Object.hasOwn(SYLLABLE_FREQUENCY, token) ? SYLLABLE_FREQUENCY[token]! : ABSENT_FREQUENCY;
   return Math.log((FREQUENCY_TEXTS + 1) / (frequency + 1));

@@ -116,7 +116,8 @@ describe.each(dbKinds)('story assignment on %s', (kind) => {
   });
 
   // Two outlets' versions that share too little to join each other, and a third outlet's pickup that keeps the
-  // first one's title and the second one's lede: it matches both, so they are one story.
+  // first one's title, adds the second one's angle to it and takes the second one's lede: it matches both, so they
+  // are one story.
   const quake = makeItem({
     title: 'Động đất 5,2 độ ở Kon Tum, nhà dân rung lắc',
     summary: 'Trận động đất xảy ra lúc 4h12 sáng 26/11 tại huyện Kon Plông, tâm chấn sâu 8 km, người dân nhiều xã cảm nhận rõ rung lắc.',
@@ -129,7 +130,7 @@ describe.each(dbKinds)('story assignment on %s', (kind) => {
     url: 'https://dantri.com.vn/thuy-dien-kiem-tra-dap.htm',
     publishedAt: at(1),
   });
-  const quakePickup = makeItem({ title: quake.title, summary: quakeAngle.summary, url: 'https://baochinhphu.vn/dong-dat.htm', publishedAt: at(2) });
+  const quakePickup = makeItem({ title: `${quake.title}, thủy điện kiểm tra đập`, summary: quakeAngle.summary, url: 'https://baochinhphu.vn/dong-dat.htm', publishedAt: at(2) });
 
   const merging = () => ({ ...config, stories: { ...config.stories, mergeMatched: true } });
 

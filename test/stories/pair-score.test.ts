@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toComparable } from '../../src/stories/compare.js';
 import { buildFingerprint } from '../../src/stories/fingerprint.js';
-import { gatherPairEvidence, PAIR_MODEL, scorePairEvidence, type PairEvidence } from '../../src/stories/pair-score.js';
+import { gatherPairEvidence, PAIR_FEATURES, PAIR_MODEL, scorePairEvidence, type PairEvidence, type PairModel } from '../../src/stories/pair-score.js';
 
 const prepare = (title: string, summary: string) => toComparable(buildFingerprint({ title, summary, url: null }));
 
@@ -70,6 +70,35 @@ describe('gatherPairEvidence: what a rewrite keeps', () => {
   });
 });
 
+describe('gatherPairEvidence: title coverage', () => {
+  // Two banks' results of one morning share the boilerplate of a results release, not the bank the title names.
+  const mb = prepare('MB báo lãi quý III tăng 18%', 'Ngân hàng TMCP Quân đội (MB) ghi nhận lợi nhuận trước thuế quý III đạt 8.140 tỷ đồng, tăng 18% so với cùng kỳ.');
+  const mbRewrite = prepare('Lợi nhuận quý III của MB đạt 8.140 tỷ đồng', 'MB vừa công bố lãi trước thuế quý III tăng 18% so với cùng kỳ, nợ xấu giảm.');
+  const techcombank = prepare(
+    'Techcombank lãi trước thuế 28.450 tỷ đồng sau 9 tháng',
+    'Techcombank vừa công bố lợi nhuận trước thuế quý III đạt 9.870 tỷ đồng; lũy kế 9 tháng đạt 28.450 tỷ đồng, tăng 21%.',
+  );
+
+  it('is the share of each title found anywhere in the other text, the smaller first', () => {
+    const whole = prepare('Giá xăng giảm', 'Liên Bộ Công Thương - Tài chính điều chỉnh giá bán lẻ xăng dầu chiều nay.');
+    const mention = prepare('Điều chỉnh giá bán lẻ xăng dầu, dầu diesel tăng nhẹ', 'Giá xăng giảm mạnh trong kỳ điều chỉnh chiều nay của liên Bộ Công Thương - Tài chính.');
+    const evidence = gatherPairEvidence(whole, mention, 1);
+    expect(evidence.titleCoverageMax).toBe(1);
+    // "diesel" and "tăng nhẹ" are not in the other text.
+    expect(evidence.titleCoverageMin).toBeGreaterThan(0.3);
+    expect(evidence.titleCoverageMin).toBeLessThan(0.9);
+    expect(gatherPairEvidence(whole, prepare('', 'Giá xăng giảm.'), 1).titleCoverageMin).toBe(0);
+  });
+
+  it('is high for a rewrite and low for another subject of the same morning', () => {
+    const rewrite = gatherPairEvidence(mb, mbRewrite, 1);
+    const other = gatherPairEvidence(mb, techcombank, 1);
+    expect(rewrite.titleCoverageMin).toBeGreaterThan(0.7);
+    expect(other.titleCoverageMax).toBeLessThan(0.6);
+    expect(scorePairEvidence(rewrite)).toBeGreaterThan(scorePairEvidence(other));
+  });
+});
+
 describe('scorePairEvidence', () => {
   const base: PairEvidence = {
     jaccard: 0.3,
@@ -78,6 +107,8 @@ describe('scorePairEvidence', () => {
     weightedOverlap: 0.5,
     logSharedSyllables: Math.log1p(6),
     titleWeightedOverlap: 0.3,
+    titleCoverageMin: 0.4,
+    titleCoverageMax: 0.6,
     logSharedRare: Math.log1p(1),
     logSharedFigures: 0,
     sharedDates: 0,
@@ -93,6 +124,7 @@ describe('scorePairEvidence', () => {
     expect(score({ weightedJaccard: 0.5, weightedOverlap: 0.7 })).toBeGreaterThan(score({}));
     expect(score({ logSharedSyllables: Math.log1p(12) })).toBeGreaterThan(score({}));
     expect(score({ titleWeightedOverlap: 0.8 })).toBeGreaterThan(score({}));
+    expect(score({ titleCoverageMin: 0.8, titleCoverageMax: 0.9 })).toBeGreaterThan(score({}));
     expect(score({ logSharedRare: Math.log1p(4) })).toBeGreaterThan(score({}));
     expect(score({ logSharedFigures: Math.log1p(2) })).toBeGreaterThan(score({}));
     expect(score({ dateConflict: 1 })).toBeLessThan(score({}));
@@ -113,13 +145,14 @@ describe('scorePairEvidence', () => {
       weightedOverlap: 0,
       logSharedSyllables: 0,
       titleWeightedOverlap: 0,
+      titleCoverageMin: 0,
+      titleCoverageMax: 0,
       logSharedRare: 0,
       logHoursApart: 0,
     });
     expect(zero).toBeCloseTo(1 / (1 + Math.exp(-PAIR_MODEL.bias)), 10);
-    const model = { weights: { ...PAIR_MODEL.weights, weightedJaccard: 10 }, bias: -5 };
-    const onlyJaccard = { ...base, weightedOverlap: 0, logSharedSyllables: 0, titleWeightedOverlap: 0, logSharedRare: 0, logHoursApart: 0, weightedJaccard: 0.5 };
-    expect(scorePairEvidence(onlyJaccard, model)).toBeCloseTo(0.5, 10);
+    const onlyJaccard = { weights: { ...Object.fromEntries(PAIR_FEATURES.map((f) => [f, 0])), weightedJaccard: 10 } as PairModel['weights'], bias: -3 };
+    expect(scorePairEvidence(base, onlyJaccard)).toBeCloseTo(0.5, 10);
     for (const jaccard of [0, 0.5, 1]) {
       const s = score({ weightedJaccard: jaccard, weightedOverlap: jaccard });
       expect(s).toBeGreaterThan(0);

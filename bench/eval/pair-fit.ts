@@ -1,10 +1,12 @@
 // Fitting the pair model of src/stories/pair-score.ts from labeled items: the pairs it learns from and logistic
-// regression. The pairs are the ones the model decides in the store: written texts (not mechanical copies, which
-// the folded title joins) from two outlets, within the window, with no veto, that the band index would put side by
-// side: true pairs, look-alikes of one family, and unrelated items that happen to share a band (without those,
-// short unrelated texts sharing one word would score as rewrites).
+// regression. The pairs are the ones the store could compare: written texts (not mechanical copies, which the
+// folded title joins) from two outlets, within the window, that the band index would put side by side: true pairs,
+// look-alikes of one family, and unrelated items that happen to share a band (without those, short unrelated texts
+// sharing one word would score as rewrites). Pairs a veto keeps apart are learnt from too (round 9,
+// bench/eval/README.md): they are the hardest look-alikes, and leaving them out made the model laxer with the
+// look-alikes no veto catches.
 import { configSchema } from '../../src/config/schema.js';
-import { findConflict, toComparable } from '../../src/stories/compare.js';
+import { toComparable } from '../../src/stories/compare.js';
 import { buildFingerprint, buildFingerprintBands } from '../../src/stories/fingerprint.js';
 import { gatherPairEvidence, PAIR_FEATURES, type PairModel } from '../../src/stories/pair-score.js';
 import { hashString } from '../../src/text/signature.js';
@@ -48,7 +50,7 @@ export function buildPairExamples(items: EvalItem[]): PairExample[] {
       if (!isDuplicate && !isLookAlike && !shareBand(a, b)) continue;
       if (x.derivedFrom || y.derivedFrom || x.outlet === y.outlet) continue;
       const hours = Math.abs(x.publishedAt.getTime() - y.publishedAt.getTime()) / 3_600_000;
-      if (hours * 3_600_000 > windowMs || findConflict(texts[a]!, texts[b]!)) continue;
+      if (hours * 3_600_000 > windowMs) continue;
       const evidence = gatherPairEvidence(texts[a]!, texts[b]!, hours);
       examples.push({ x: PAIR_FEATURES.map((f) => evidence[f]), y: isDuplicate ? 1 : 0, groups: [groupOf(x), groupOf(y)] });
     }

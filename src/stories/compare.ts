@@ -4,6 +4,7 @@ import { contractAliases } from '../text/aliases.js';
 import { extractDocumentNumbers } from '../text/document-numbers.js';
 import { extractFigures } from '../text/figures.js';
 import { computeJaccard } from '../text/signature.js';
+import { findTitlePlaces, mentionsPlace } from '../text/places.js';
 import { isStopWord } from '../text/stop-words.js';
 import { weighSyllables, type WeightedSyllables } from '../text/syllable-weights.js';
 import { buildFingerprintShingles, splitKey, type StoryFingerprint } from './fingerprint.js';
@@ -27,10 +28,12 @@ export interface ComparableText {
   figures: Set<string>;
   /** Legal document numbers cited in title and lede ("214/nd-cp"; text/document-numbers.ts). */
   documents: Set<string>;
+  /** Provinces and cities the title's proper names name ("ha noi", "tphcm"; text/places.ts). */
+  places: Set<string>;
 }
 
 /** Differences that make two texts two events whatever else they share. */
-export type Conflict = 'direction' | 'team' | 'weekday' | 'stage' | 'document' | 'names' | 'numbers';
+export type Conflict = 'direction' | 'team' | 'weekday' | 'stage' | 'document' | 'place' | 'names' | 'numbers';
 
 /** Content-syllable Jaccard from which two texts count as one template (the same wording filled in twice). */
 const TEMPLATE_JACCARD = 0.5;
@@ -64,6 +67,7 @@ export function toComparable(fingerprint: StoryFingerprint): ComparableText {
   const title = splitKey(fingerprint.titleKey);
   const body = splitKey(fingerprint.bodyKey);
   const content = buildFingerprintShingles(fingerprint);
+  const names = splitList(fingerprint.namesKey).map((name) => contractAliases(name.split(' ')).join(' '));
   if (comparableCache.size >= COMPARABLE_CACHE_SIZE) comparableCache.clear();
   const built = {
     title,
@@ -71,11 +75,12 @@ export function toComparable(fingerprint: StoryFingerprint): ComparableText {
     content,
     weighted: weighSyllables(content),
     titleWeighted: weighSyllables(contractAliases(title).filter((token) => !isStopWord(token))),
-    names: splitList(fingerprint.namesKey).map((name) => contractAliases(name.split(' ')).join(' ')),
+    names,
     phrases: ` ${contractAliases([...title, ...body]).join(' ')} `,
     dates: splitList(fingerprint.datesKey),
     figures: extractFigures([...title, ...body]),
     documents: extractDocumentNumbers([...title, ...body]),
+    places: findTitlePlaces(names),
   };
   comparableCache.set(key, built);
   return built;
@@ -102,6 +107,7 @@ export function findConflict(a: ComparableText, b: ComparableText): Conflict | n
   if (hasWeekdayConflict(a, b)) return 'weekday';
   if (hasStageConflict(a, b)) return 'stage';
   if (hasDocumentConflict(a, b)) return 'document';
+  if (hasPlaceConflict(a, b)) return 'place';
   const sameTemplate = measureSimilarity(a, b) >= TEMPLATE_JACCARD || measureTitleSimilarity(a, b) >= TEMPLATE_JACCARD;
   if (!sameTemplate) return null;
   if (measureMissingNames(a, b) > 0 && measureMissingNames(b, a) > 0) return 'names';
@@ -133,6 +139,13 @@ export function measureNumberDisagreement(a: ComparableText, b: ComparableText):
   let shared = 0;
   for (const n of a.figures) if (b.figures.has(n)) shared += 1;
   return 1 - shared / fewer;
+}
+
+/** Both titles name provinces or cities, and neither text mentions any the other's title names. */
+function hasPlaceConflict(a: ComparableText, b: ComparableText): boolean {
+  if (a.places.size === 0 || b.places.size === 0) return false;
+  const mentioned = (places: Set<string>, text: ComparableText) => [...places].some((place) => mentionsPlace(text.phrases, place));
+  return !mentioned(a.places, b) && !mentioned(b.places, a);
 }
 
 /** Both texts cite legal documents and none in common: two decrees, not one decree reported twice. */

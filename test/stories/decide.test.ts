@@ -142,6 +142,16 @@ describe('decideStory', () => {
     expect(sameDecree.kind === 'new' ? sameDecree.rejected.map((r) => r.reason) : []).not.toContain('document');
   });
 
+  it('keeps the same news of two provinces apart, but not a rewrite that names the province only in its lede', () => {
+    const hanoi = { title: 'Tỷ lệ học sinh Hà Nội đi học sau Tết đạt 99,6%', summary: 'Theo Sở GD-ĐT Hà Nội, tỷ lệ học sinh đi học trong ngày đầu sau Tết đạt 99,6%, các trường không kiểm tra bài cũ.' };
+    const hcmc = { title: 'TP.HCM: Học sinh đi học lại sau Tết, tỷ lệ đạt 99,2%', summary: 'Sở GD-ĐT TP.HCM cho biết tỷ lệ học sinh đi học trong ngày đầu sau Tết đạt 99,2%, các trường không kiểm tra bài cũ.' };
+    expect(decide(hcmc, [candidate(hanoi)], 2, hours(1))).toMatchObject({ kind: 'new', rejected: [{ reason: 'place' }] });
+    // "Thành phố Hồ Chí Minh" in the lede is TP.HCM: the same place, so no veto.
+    const hcmcRewrite = { title: 'Học sinh Sài Gòn trở lại trường sau Tết', summary: 'Ngày đầu sau Tết, 99,2% học sinh Thành phố Hồ Chí Minh đi học, Sở GD-ĐT cho biết.' };
+    const rewrite = decide(hcmcRewrite, [candidate(hcmc)], 2, hours(2));
+    expect(rewrite.kind === 'new' ? rewrite.rejected.map((r) => r.reason) : []).not.toContain('place');
+  });
+
   it("keeps the women's and the men's singles of one tournament apart, but not a women's athlete's story", () => {
     const women = { title: 'Thùy Linh vào chung kết Vietnam Open', summary: 'Nguyễn Thùy Linh thắng 2-1 ở bán kết đơn nữ chiều 18/9 tại Nhà thi đấu Nguyễn Du, TP.HCM, giải cầu lông Vietnam Open.' };
     const men = { title: 'Lê Đức Phát dừng bước ở bán kết Vietnam Open', summary: 'Lê Đức Phát thua 1-2 ở bán kết đơn nam tối 18/9 tại Nhà thi đấu Nguyễn Du, TP.HCM, giải cầu lông Vietnam Open.' };

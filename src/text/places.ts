@@ -1,7 +1,9 @@
 // Vietnam's provinces and centrally-run cities, as a title names them. Two reports whose titles each name a province
 // the other text never mentions are about two places: the first school day after Tết in Hà Nội and in TP.HCM, a
 // provincial chairman elected in Gia Lai and another in Nghệ An. Names are read from the title's proper names
-// (text/names.ts), so "hòa bình" (peace) is not the province Hòa Bình.
+// (text/names.ts), so "hòa bình" (peace) is not the province Hòa Bình. Folded, a person named Huệ reads as Huế: the
+// veto then needs the other title to name a place as well and neither text to mention the other's, which on the
+// labeled sets never kept a true pair apart (round 9 of bench/eval/README.md).
 
 /** Folded names, one line per place: its usual name first, then other ways of writing it. The 63 provinces before
  * the 2025 merger are kept: feeds and archives still name them, and a merged province's old name still says where. */
